@@ -1,0 +1,110 @@
+import katex, { type KatexOptions } from 'katex';
+import { escapeHtml } from './escape-html.js';
+import { LruCache } from './lru-cache.js';
+
+/** TeX macros available to every formula, as KaTeX takes them: `{ '\\R': '\\mathbb{R}' }`. */
+export type TexMacros = Readonly<Record<string, string>>;
+
+export interface RenderMathOptions {
+  /** Display (block) style rather than inline. Default `false`. */
+  display?: boolean;
+  /** Site-wide macros. */
+  macros?: TexMacros;
+  /**
+   * Whether the TeX comes from the site owner. Untrusted TeX gets no `\href`
+   * except to `#fragments`, no `\url`, `\includegraphics` or `\html*`.
+   * Default `true`.
+   */
+  trusted?: boolean;
+}
+
+export interface RenderedFormula {
+  /** KaTeX's HTML and MathML, or for a broken formula its escaped source and the message. */
+  html: string;
+  /** KaTeX's message when the formula could not be rendered. */
+  error?: string;
+}
+
+const safeProtocols = new Set(['http', 'https', 'mailto', '_relative']);
+const htmlExtensions = new Set(['\\htmlClass', '\\htmlId', '\\htmlData', '\\htmlStyle']);
+
+// KaTeX asks before rendering any command that could reach outside the formula.
+type TrustContext = { command: string; protocol?: string; url?: string };
+
+function trustOwnerTex(context: TrustContext): boolean {
+  if (context.protocol !== undefined) return safeProtocols.has(context.protocol);
+  return htmlExtensions.has(context.command);
+}
+
+function trustVisitorTex(context: TrustContext): boolean {
+  // Only the equation links that numbering itself inserts.
+  return context.command === '\\href' && context.protocol === '_relative' && context.url?.startsWith('#') === true;
+}
+
+const baseOptions: KatexOptions = {
+  throwOnError: true,
+  strict: 'ignore',
+  output: 'htmlAndMathml',
+  // Bounds that turn macro bombs and giant rules into quick errors or capped sizes.
+  maxExpand: 1000,
+  maxSize: 50,
+};
+
+const cache = new LruCache<string, RenderedFormula>(2000);
+const macroKeys = new WeakMap<TexMacros, string>();
+
+function macrosKey(macros: TexMacros | undefined): string {
+  if (!macros) return '';
+  let key = macroKeys.get(macros);
+  if (key === undefined) {
+    key = JSON.stringify(macros);
+    macroKeys.set(macros, key);
+  }
+  return key;
+}
+
+/** Renders one formula, reporting rather than throwing when the TeX is broken. Results are cached. */
+export function renderFormula(tex: string, options: RenderMathOptions = {}): RenderedFormula {
+  const display = options.display ?? false;
+  const trusted = options.trusted ?? true;
+  const key = `${display ? 'D' : 'I'}${trusted ? 'T' : 'U'}${macrosKey(options.macros)}\u0000${tex}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+
+  let result: RenderedFormula;
+  try {
+    const html = katex.renderToString(tex, {
+      ...baseOptions,
+      displayMode: display,
+      trust: trusted ? trustOwnerTex : trustVisitorTex,
+      // A copy, because KaTeX writes \gdef definitions into the object it is given.
+      macros: { ...options.macros },
+    });
+    result = { html };
+  } catch (error) {
+    // ParseErrors, and RangeErrors from deeply nested input.
+    const message = error instanceof Error ? error.message : String(error);
+    result = { html: formulaErrorHtml(tex, message, display), error: message };
+  }
+  cache.set(key, result);
+  return result;
+}
+
+/** Renders one formula to HTML (KaTeX output, or the source and the message if it is broken). */
+export function renderMath(tex: string, options: RenderMathOptions = {}): string {
+  return renderFormula(tex, options).html;
+}
+
+/** Empties the formula cache (for measurements, or after changing fonts or macros globally). */
+export function clearMathCache(): void {
+  cache.clear();
+}
+
+function formulaErrorHtml(tex: string, message: string, display: boolean): string {
+  const tag = display ? 'div' : 'span';
+  return (
+    `<${tag} class="sb-math-error" role="note" title="${escapeHtml(message)}">` +
+    `<code class="sb-math-error-source">${escapeHtml(tex)}</code> ` +
+    `<span class="sb-math-error-message">${escapeHtml(message)}</span></${tag}>`
+  );
+}

@@ -1,0 +1,100 @@
+// Just enough TeX reading for numbering: balanced groups, commands with one
+// argument, and the rows of an alignment. Not a TeX parser; KaTeX is.
+
+/** Index just past the `}` that closes the group opened at `open`, or -1. */
+export function groupEnd(tex: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+export interface CommandUse {
+  start: number;
+  end: number;
+  /** The braced argument without its braces. */
+  argument: string;
+  /** `\tag*` rather than `\tag`. */
+  starred: boolean;
+}
+
+/** Every use of `\name{argument}` (or `\name*{argument}`) in order. */
+export function findCommands(tex: string, name: string): CommandUse[] {
+  const uses: CommandUse[] = [];
+  const pattern = new RegExp(`\\\\${name}(?![a-zA-Z])(\\*?)\\s*\\{`, 'g');
+  for (let match; (match = pattern.exec(tex)); ) {
+    // Skip an escaped backslash: `\\label` is a line break followed by "label".
+    if (precededByOddBackslashes(tex, match.index)) continue;
+    const open = match.index + match[0].length - 1;
+    const end = groupEnd(tex, open);
+    if (end < 0) break;
+    uses.push({ start: match.index, end, argument: tex.slice(open + 1, end - 1).trim(), starred: match[1] === '*' });
+    pattern.lastIndex = end;
+  }
+  return uses;
+}
+
+/** Whether the bare command `\name` (no argument) occurs. */
+export function hasCommand(tex: string, name: string): boolean {
+  const pattern = new RegExp(`\\\\${name}(?![a-zA-Z])`, 'g');
+  for (let match; (match = pattern.exec(tex)); ) {
+    if (!precededByOddBackslashes(tex, match.index)) return true;
+  }
+  return false;
+}
+
+/** Replaces each use of `\name{...}` with what `replace` returns for it. */
+export function replaceCommands(tex: string, name: string, replace: (use: CommandUse) => string): string {
+  let result = '';
+  let last = 0;
+  for (const use of findCommands(tex, name)) {
+    result += tex.slice(last, use.start) + replace(use);
+    last = use.end;
+  }
+  return result + tex.slice(last);
+}
+
+export interface AlignmentRows {
+  rows: string[];
+  /** The line break after each row but the last: `\\` with any `[2pt]` spacing. */
+  breaks: string[];
+}
+
+/** Splits an alignment body at the `\\` that end its rows, ignoring those inside groups and nested environments. */
+export function splitRows(body: string): AlignmentRows {
+  const rows: string[] = [];
+  const breaks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '\\') {
+      if (body.startsWith('\\begin{', i)) depth++;
+      else if (body.startsWith('\\end{', i)) depth--;
+      else if (body[i + 1] === '\\' && depth === 0) {
+        const spacing = /^\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]/.exec(body.slice(i + 2));
+        const end = i + 2 + (spacing ? spacing[0].length : 0);
+        rows.push(body.slice(start, i));
+        breaks.push(body.slice(i, end));
+        start = end;
+        i = end - 1;
+        continue;
+      }
+      i++;
+    }
+  }
+  rows.push(body.slice(start));
+  return { rows, breaks };
+}
+
+function precededByOddBackslashes(tex: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && tex[i] === '\\'; i--) count++;
+  return count % 2 === 1;
+}

@@ -1,0 +1,101 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { type RenderedFormula, renderFormula, type TexMacros } from '../../core/render-math.js';
+import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
+import { mathErrorStyles, tokens } from '../../styles/tokens.js';
+import { mathBlockStyles } from './math-block.styles.js';
+import { MathErrorEvent } from './math-error-event.js';
+
+/**
+ * @summary One formula typeset by KaTeX, from its text content or the `tex` property.
+ *
+ * Write the TeX as the element's text: it is readable before the script runs.
+ * Copying the rendered formula copies its TeX source.
+ *
+ * @slot - The TeX source. It is read, not displayed, once the element is defined.
+ *
+ * @csspart formula - The typeset formula; scrolls horizontally when wider than the element.
+ * @csspart error - Shown instead of the formula when the TeX is broken: the source and KaTeX's message.
+ *
+ * @cssprop [--sb-math-block-margin=1em 0] - Space around a display formula.
+ * @cssprop [--sb-color-text=inherit] - Formula colour.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Colour of an error message.
+ *
+ * @fires {MathErrorEvent} math-error - The TeX could not be rendered; the event has `tex` and `message`.
+ */
+export class MathBlockElement extends LitElement {
+  static override styles = [tokens, katexStyles, mathErrorStyles, mathBlockStyles];
+
+  /** The TeX to render. When unset, the element's text content is used. */
+  @property() accessor tex: string | undefined = undefined;
+
+  /** Inline (text) style instead of display style. */
+  @property({ type: Boolean, reflect: true }) accessor inline = false;
+
+  /** TeX macros for this formula, e.g. `{ '\\R': '\\mathbb{R}' }`. */
+  @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
+
+  #textSource = '';
+  #rendered: RenderedFormula = { html: '' };
+  #errorIsNew = false;
+  readonly #textObserver = new MutationObserver(() => this.#readText());
+
+  /** The TeX being shown: `tex` if set, else the text content. */
+  get source(): string {
+    return this.tex ?? this.#textSource;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    registerKatexFonts();
+    this.#readText();
+    this.#textObserver.observe(this, { childList: true, characterData: true, subtree: true });
+    this.addEventListener('copy', this.#onCopy);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#textObserver.disconnect();
+    this.removeEventListener('copy', this.#onCopy);
+  }
+
+  #readText(): void {
+    const text = (this.textContent ?? '').trim();
+    if (text !== this.#textSource) {
+      this.#textSource = text;
+      this.requestUpdate();
+    }
+  }
+
+  readonly #onCopy = (event: ClipboardEvent): void => {
+    if (!event.clipboardData) return;
+    event.clipboardData.setData('text/plain', this.source);
+    event.preventDefault();
+  };
+
+  protected override willUpdate(): void {
+    const next = renderFormula(this.source, { display: !this.inline, macros: this.macros });
+    // Results are cached, so the same object means nothing changed worth reporting again.
+    this.#errorIsNew = next !== this.#rendered && next.error !== undefined;
+    this.#rendered = next;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#errorIsNew) this.dispatchEvent(new MathErrorEvent(this.source, this.#rendered.error!));
+  }
+
+  protected override render() {
+    const { html: formula, error } = this.#rendered;
+    return error === undefined
+      ? html`<span part="formula">${unsafeHTML(formula)}</span>`
+      : html`<span part="error">${unsafeHTML(formula)}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'math-block': MathBlockElement;
+  }
+}

@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+export const postBodyStyles = css`
+  :host {
+    display: block;
+    color: var(--_color-text);
+    font-family: var(--_font-body);
+    line-height: var(--sb-post-body-line-height, 1.8);
+    overflow-wrap: break-word;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='content'] > :first-child {
+    margin-top: 0;
+  }
+  h1, h2, h3, h4, h5, h6 {
+    line-height: 1.35;
+    margin: 1.6em 0 0.6em;
+    scroll-margin-top: var(--sb-scroll-margin-top, 1em);
+  }
+  a {
+    color: var(--_color-accent);
+  }
+  .sb-heading-anchor {
+    margin-inline-start: 0.35em;
+    color: var(--_color-muted);
+    text-decoration: none;
+    opacity: 0;
+  }
+  h1:hover .sb-heading-anchor, h2:hover .sb-heading-anchor, h3:hover .sb-heading-anchor,
+  h4:hover .sb-heading-anchor, h5:hover .sb-heading-anchor, h6:hover .sb-heading-anchor {
+    opacity: 1;
+  }
+  .sb-eqref {
+    white-space: nowrap;
+  }
+  .sb-eqref-unknown {
+    color: var(--_color-error);
+  }
+  .sb-equation {
+    display: block;
+    /* A formula wider than the column scrolls instead of overflowing the page. */
+    overflow-x: auto;
+    overflow-y: hidden;
+    scroll-margin-top: var(--sb-scroll-margin-top, 1em);
+    border-radius: var(--_radius);
+    transition: background-color 0.6s;
+  }
+  .sb-equation[data-targeted] {
+    background: var(--_color-highlight);
+  }
+  pre, code {
+    font-family: var(--_font-mono);
+    font-size: 0.9em;
+  }
+  :not(pre) > code {
+    padding: 0.1em 0.3em;
+    border-radius: 4px;
+    background: var(--_color-surface);
+  }
+  pre {
+    padding: 0.8em 1em;
+    overflow-x: auto;
+    line-height: 1.5;
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+  }
+  blockquote {
+    margin: 1em 0;
+    padding: 0.1em 1em;
+    color: var(--_color-muted);
+    border-inline-start: 4px solid var(--_color-border);
+  }
+  table {
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
+    border-collapse: collapse;
+  }
+  th, td {
+    padding: 0.35em 0.8em;
+    border: 1px solid var(--_color-border);
+  }
+  th {
+    background: var(--_color-surface);
+  }
+  img {
+    max-width: 100%;
+    height: auto;
+  }
+  hr {
+    border: 0;
+    border-top: 1px solid var(--_color-border);
+  }
+  [part='status'] {
+    color: var(--_color-muted);
+  }
+  [part='error'] {
+    color: var(--_color-error);
+  }
+`;

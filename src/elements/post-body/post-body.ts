@@ -1,0 +1,192 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { dedent } from '../../core/dedent.js';
+import type { TexMacros } from '../../core/render-math.js';
+import { type RenderedMarkdown, renderMarkdown } from '../../core/render-markdown.js';
+import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
+import { mathErrorStyles, tokens } from '../../styles/tokens.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { postBodyStyles } from './post-body.styles.js';
+import { PostRenderedEvent } from './rendered-event.js';
+
+type Load = { state: 'idle' } | { state: 'loading'; url: string } | { state: 'loaded'; url: string; text: string } | { state: 'failed'; url: string; reason: string };
+
+/**
+ * @summary A whole article from markdown with math: numbered equations, `\eqref` links, heading anchors.
+ *
+ * The markdown comes from the `markdown` property, else from `src`, else from a
+ * `<script type="text/markdown">` child. Equation and heading links scroll
+ * within the article and update the URL fragment, so they can be shared.
+ *
+ * @slot - Fallback content: shown when there is no markdown, and beside the message when `src` cannot be loaded.
+ *
+ * @csspart content - The rendered article.
+ * @csspart status - The loading message.
+ * @csspart error - The message shown when `src` cannot be loaded.
+ *
+ * @cssprop [--sb-post-body-line-height=1.8] - Line height of the text.
+ * @cssprop [--sb-scroll-margin-top=1em] - Space kept above an equation or heading scrolled to (for sticky headers).
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links.
+ * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation just linked to.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
+ * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
+ *
+ * @fires {PostRenderedEvent} rendered - A new article is on the page; `detail` has `equations`, `headings`, `errors` and `meta`.
+ */
+export class PostBodyElement extends LitElement {
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles];
+
+  /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
+  @property({ attribute: false }) accessor markdown: string | undefined = undefined;
+
+  /** URL of a markdown file to fetch and render. */
+  @property({ reflect: true }) accessor src: string | undefined = undefined;
+
+  /** Site-wide TeX macros. */
+  @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
+
+  /** Treat the markdown as visitor-written: raw HTML shown as text, only safe links, restricted TeX. */
+  @property({ type: Boolean, reflect: true }) accessor untrusted = false;
+
+  /** The last rendering: HTML, front matter, equations, headings and errors. */
+  get result(): RenderedMarkdown | undefined {
+    return this.#result;
+  }
+
+  readonly #locale = new LocaleController(this);
+  #load: Load = { state: 'idle' };
+  #abort?: AbortController;
+  #scriptSource?: string;
+  #result?: RenderedMarkdown;
+  #renderedSource?: string;
+  #resultIsNew = false;
+  #scrolledToInitialHash = false;
+  #targeted?: Element;
+  #fallbackNodes: HTMLElement[] = [];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!this.hasAttribute('no-shadow')) return super.createRenderRoot();
+    adoptKatexStylesInDocument();
+    return this;
+  }
+
+  override connectedCallback(): void {
+    this.#scriptSource ??= this.querySelector(':scope > script[type="text/markdown"]')?.textContent ?? undefined;
+    this.#fallbackNodes = [...this.children].filter((child): child is HTMLElement => child instanceof HTMLElement && child.localName !== 'script');
+    super.connectedCallback();
+    registerKatexFonts();
+    this.renderRoot.addEventListener('click', this.#onClick as EventListener);
+    window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    this.renderRoot.removeEventListener('click', this.#onClick as EventListener);
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('markdown')) this.#startLoading();
+    const source = this.markdown ?? (this.#load.state === 'loaded' ? this.#load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
+    const options = { trusted: !this.untrusted, macros: this.macros };
+    if (source === undefined) {
+      this.#result = undefined;
+    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted')) {
+      this.#result = renderMarkdown(source, options);
+      this.#resultIsNew = true;
+    }
+    this.#renderedSource = source;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const showFallback = this.#result === undefined && this.#load.state !== 'loading';
+    if (this.renderRoot === this) for (const node of this.#fallbackNodes) node.hidden = !showFallback;
+    if (!this.#resultIsNew || !this.#result) return;
+    this.#resultIsNew = false;
+    const { equations, headings, errors, meta } = this.#result;
+    this.dispatchEvent(new PostRenderedEvent({ equations, headings, errors, meta }));
+    if (!this.#scrolledToInitialHash) {
+      this.#scrolledToInitialHash = true;
+      this.#onHashChange();
+    }
+  }
+
+  #startLoading(): void {
+    this.#abort?.abort();
+    const url = this.src;
+    if (this.markdown !== undefined || !url) {
+      this.#load = { state: 'idle' };
+      return;
+    }
+    const abort = (this.#abort = new AbortController());
+    this.#load = { state: 'loading', url };
+    fetch(url, { signal: abort.signal })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+        this.#load = { state: 'loaded', url, text: await response.text() };
+      })
+      .catch((error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.#load = { state: 'failed', url, reason: error instanceof Error ? error.message : String(error) };
+      })
+      .finally(() => {
+        if (!abort.signal.aborted) this.requestUpdate();
+      });
+  }
+
+  #findById(id: string): Element | null {
+    const root = this.renderRoot;
+    return root instanceof ShadowRoot ? root.getElementById(id) : this.querySelector(`#${CSS.escape(id)}`);
+  }
+
+  #scrollTo(target: Element): void {
+    const equation = target.closest('.sb-equation');
+    this.#targeted?.removeAttribute('data-targeted');
+    this.#targeted = equation ?? undefined;
+    equation?.setAttribute('data-targeted', '');
+    const focusable = equation ?? target;
+    if (!focusable.hasAttribute('tabindex')) focusable.setAttribute('tabindex', '-1');
+    (focusable as HTMLElement).focus({ preventScroll: true });
+    target.scrollIntoView({ block: equation ? 'center' : 'start' });
+  }
+
+  readonly #onClick = (event: MouseEvent): void => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as Element).closest?.('a[href^="#"]');
+    const id = link && decodeURIComponent(link.getAttribute('href')!.slice(1));
+    const target = id && this.#findById(id);
+    if (!target) return;
+    // The browser looks for fragment targets in the document, not in shadow roots.
+    event.preventDefault();
+    history.pushState(null, '', `#${encodeURIComponent(id)}`);
+    this.#scrollTo(target);
+  };
+
+  readonly #onHashChange = (): void => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id && this.#findById(id);
+    if (target) this.#scrollTo(target);
+  };
+
+  protected override render() {
+    const load = this.#load;
+    const messages = this.#locale.messages;
+    if (load.state === 'failed' && this.markdown === undefined) {
+      return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p>
+        <slot></slot>`;
+    }
+    if (this.#result) return html`<div part="content">${unsafeHTML(this.#result.html)}</div>`;
+    if (load.state === 'loading') return html`<p part="status" role="status" aria-busy="true">${messages.loading}</p>`;
+    return this.renderRoot === this ? nothing : html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'post-body': PostBodyElement;
+  }
+}

@@ -1,0 +1,4 @@
+// Registers every element and re-exports the whole API.
+export * from './core/index.js';
+export * from './math-block.js';
+export * from './post-body.js';
