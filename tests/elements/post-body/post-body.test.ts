@@ -1,0 +1,192 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/post-body.js';
+import type { PostBodyElement, PostRenderedEvent } from '../../../src/post-body.js';
+
+const article = String.raw`---
+title: 测试
+readers: 12
+---
+# 引言
+
+由\eqref{eq:energy}可知（引用在公式之前），而 $\ref{eq:sum}$ 是求和。
+
+\begin{equation}
+E = mc^2 \label{eq:energy}
+\end{equation}
+
+## 求和
+
+\begin{align}
+S &= \sum_{k=1}^{n} k \label{eq:sum} \\
+  &= \frac{n(n+1)}{2} \nonumber
+\end{align}
+
+| a | b |
+|---|---|
+| $x^2$ | 2 |
+`;
+
+const contentOf = (el: PostBodyElement) => el.shadowRoot!.querySelector('[part="content"]')!;
+
+async function postBody(markdown: string, attributes = ''): Promise<PostBodyElement> {
+  const host = await fixture<HTMLDivElement>(`<div><post-body ${attributes}></post-body></div>`);
+  const el = host.querySelector('post-body')!;
+  el.markdown = markdown;
+  await el.updateComplete;
+  return el;
+}
+
+describe('post-body', () => {
+  afterEach(() => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  describe('rendering', () => {
+    it('renders markdown with numbered equations, tables and headings', async () => {
+      const el = await postBody(article);
+      const content = contentOf(el);
+      expect(content.querySelector('h1')!.id).to.equal('引言');
+      expect(content.querySelector('h2')!.id).to.equal('求和');
+      expect(content.querySelector('#eq-eq\\:energy .katex-tag')!.textContent).to.contain('(1)');
+      expect(content.querySelector('#eq-eq\\:sum .katex-tag')!.textContent).to.contain('(2)');
+      expect(content.querySelector('td .katex')).to.exist;
+    });
+
+    it('turns \\eqref and \\ref into links to the equation, even before it', async () => {
+      const el = await postBody(article);
+      const links = [...contentOf(el).querySelectorAll('a.sb-eqref')];
+      expect(links.map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
+        ['(1)', '#eq-eq:energy'],
+        ['2', '#eq-eq:sum'],
+      ]);
+    });
+
+    it('reads markdown from a <script type="text/markdown"> child, ignoring its indentation', async () => {
+      const el = await fixture<PostBodyElement>(`<post-body>
+        <script type="text/markdown">
+          ## From a script
+
+          Inline $a^2$ here.
+        </script>
+      </post-body>`);
+      expect(contentOf(el).querySelector('h2')!.textContent).to.contain('From a script');
+      expect(contentOf(el).querySelector('pre')).to.not.exist;
+      expect(contentOf(el).querySelector('p .katex')).to.exist;
+    });
+
+    it('fires rendered with the equations, headings, errors and front matter', async () => {
+      const el = document.createElement('post-body');
+      el.markdown = `${article}\n\nBroken: $\\frac{1}{$`;
+      const rendered = oneEvent(el, 'rendered') as Promise<PostRenderedEvent>;
+      document.body.append(el);
+      const { detail } = await rendered;
+      expect(detail.meta).to.include({ title: '测试', readers: 12 });
+      expect(detail.equations.map((e) => e.number)).to.deep.equal(['1', '2']);
+      expect(detail.headings.map((h) => h.text)).to.deep.equal(['引言', '求和']);
+      expect(detail.errors).to.have.length(1);
+      expect(detail.errors[0].message).to.match(/KaTeX parse error/);
+      el.remove();
+    });
+
+    it('shows a broken formula as its source and message, and renders the rest', async () => {
+      const el = await postBody('Before $\\frac{1}{$ after.\n\n$$\\undefinedmacro$$\n\nStill here.');
+      const errors = [...contentOf(el).querySelectorAll('.sb-math-error')];
+      expect(errors).to.have.length(2);
+      expect(errors[0].textContent).to.contain('\\frac{1}{');
+      expect(errors[1].textContent).to.contain('\\undefinedmacro');
+      expect(contentOf(el).textContent).to.contain('Still here.');
+    });
+
+    it('shows raw HTML as text when untrusted', async () => {
+      const el = await postBody('<img src=x onerror="window.__pwned=1"> [x](javascript:alert(1))', 'untrusted');
+      expect(contentOf(el).querySelector('img')).to.not.exist;
+      expect(contentOf(el).textContent).to.contain('<img src=x');
+      expect(contentOf(el).querySelector('a')).to.not.exist;
+      expect((window as { __pwned?: number }).__pwned).to.be.undefined;
+    });
+  });
+
+  describe('equation links', () => {
+    it('scrolls to the equation and puts it in the URL when a reference is clicked', async () => {
+      const el = await postBody(`See \\eqref{eq:far}.\n\n${'Filler paragraph.\n\n'.repeat(150)}\\begin{equation}x = 1 \\label{eq:far}\\end{equation}`);
+      const equation = contentOf(el).querySelector('#eq-eq\\:far')!;
+      expect(equation.getBoundingClientRect().top).to.be.greaterThan(window.innerHeight);
+      (contentOf(el).querySelector('a.sb-eqref') as HTMLElement).click();
+      await waitUntil(() => {
+        const { top, bottom } = equation.getBoundingClientRect();
+        return top >= 0 && bottom <= window.innerHeight;
+      }, 'equation did not scroll into view');
+      expect(decodeURIComponent(location.hash)).to.equal('#eq-eq:far');
+      expect(equation.hasAttribute('data-targeted')).to.be.true;
+      expect(el.shadowRoot!.activeElement).to.equal(equation);
+    });
+
+    it('scrolls to the equation named in the URL fragment when it renders', async () => {
+      history.replaceState(null, '', '#eq-eq:late');
+      const el = await postBody(`${'Filler paragraph.\n\n'.repeat(150)}\\begin{equation}y = 2 \\label{eq:late}\\end{equation}`);
+      const equation = contentOf(el).querySelector('#eq-eq\\:late')!;
+      await waitUntil(() => equation.getBoundingClientRect().top < window.innerHeight, 'equation named in the URL is not in view');
+    });
+
+    it('gives each heading an anchor link to itself', async () => {
+      const el = await postBody(article);
+      const anchor = contentOf(el).querySelector('h2 a.sb-heading-anchor')!;
+      expect(decodeURIComponent(anchor.getAttribute('href')!)).to.equal('#求和');
+    });
+  });
+
+  describe('src', () => {
+    it('renders the article fetched from src', async () => {
+      const el = await fixture<PostBodyElement>(html`<post-body src="/tests/elements/post-body/fixtures/article.md"></post-body>`);
+      await oneEvent(el, 'rendered');
+      expect(contentOf(el).querySelector('h1')!.textContent).to.contain('Fetched');
+      expect(contentOf(el).querySelector('a.sb-eqref')!.textContent).to.equal('(1)');
+    });
+
+    it('shows the loading message in the page language while the fetch is pending', async () => {
+      const realFetch = window.fetch;
+      window.fetch = () => new Promise<Response>(() => {});
+      try {
+        const host = await fixture<HTMLDivElement>(html`<div lang="zh-CN"><post-body src="/never.md"></post-body></div>`);
+        const el = host.querySelector('post-body')!;
+        await el.updateComplete;
+        const status = el.shadowRoot!.querySelector('[part="status"]')!;
+        expect(status.textContent).to.equal('正在加载…');
+        expect(status.getAttribute('role')).to.equal('status');
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+
+    it('shows what failed and the fallback content when the fetch fails', async () => {
+      const el = await fixture<PostBodyElement>(html`<post-body src="/tests/elements/post-body/fixtures/missing.md"><p>Read it on the old site.</p></post-body>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error shown');
+      const error = el.shadowRoot!.querySelector('[part="error"]')!;
+      expect(error.textContent).to.contain('/tests/elements/post-body/fixtures/missing.md');
+      expect(error.textContent).to.contain('404');
+      expect(error.getAttribute('role')).to.equal('alert');
+      const slot = el.shadowRoot!.querySelector('slot')!;
+      expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Read it on the old site.']);
+    });
+
+    it('follows a change of language', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div lang="en"><post-body src="/tests/elements/post-body/fixtures/missing.md"></post-body></div>`);
+      const el = host.querySelector('post-body')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'));
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(/^Could not load/);
+      host.lang = 'zh';
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]')!.textContent!.startsWith('无法加载'), 'message did not switch to Chinese');
+    });
+  });
+
+  describe('no-shadow', () => {
+    it('renders into the light DOM with KaTeX styles on the document', async () => {
+      const el = await fixture<PostBodyElement>(`<post-body no-shadow><p class="fallback">Fallback</p><script type="text/markdown">Inline $x$.</script></post-body>`);
+      expect(el.shadowRoot).to.be.null;
+      expect(el.querySelector('[part="content"] .katex')).to.exist;
+      expect((el.querySelector('.fallback') as HTMLElement).hidden).to.be.true;
+      const adopted = [...document.adoptedStyleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.startsWith('.katex ')));
+      expect(adopted).to.be.true;
+    });
+  });
+});
