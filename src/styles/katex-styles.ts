@@ -1,8 +1,30 @@
-import { unsafeCSS } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { katexCss, katexFontFaces } from './katex-css.generated.js';
 
-/** KaTeX's rules for adopting into a shadow root (its fonts are registered on the document instead). */
-export const katexStyles = unsafeCSS(katexCss);
+/**
+ * KaTeX's rules for adopting into a shadow root (its fonts are registered on
+ * the document instead), and one change: KaTeX pins an equation number to
+ * the right edge with absolute positioning, so in a formula wider than the
+ * column the number sits on top of the formula. As the last item of a flex
+ * row it follows the formula instead, and a wide formula scrolls with it.
+ */
+export const katexStyles = css`
+  ${unsafeCSS(katexCss)}
+  .katex-display > .katex > .katex-html:has(> .katex-tag) {
+    display: flex;
+    align-items: baseline;
+  }
+  .katex-display > .katex > .katex-html:has(> .katex-tag)::before {
+    content: '';
+    flex: 1 1 0;
+  }
+  .katex-display > .katex > .katex-html > .katex-tag {
+    position: static;
+    flex: 1 1 0;
+    padding-inline-start: 1em;
+    text-align: end;
+  }
+`;
 
 let fontsRegistered = false;
 

@@ -97,6 +97,19 @@ describe('post-body', () => {
       expect(contentOf(el).textContent).to.contain('Still here.');
     });
 
+    it('keeps the number of a wide equation beside it rather than on top of it', async () => {
+      const wide = Array.from({ length: 40 }, (_, i) => `x_{${i}}`).join('+');
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 240px"><post-body></post-body></div>`);
+      const el = host.querySelector('post-body')!;
+      el.markdown = `\\begin{equation}${wide}\\end{equation}`;
+      await el.updateComplete;
+      const equation = contentOf(el).querySelector('.sb-equation') as HTMLElement;
+      const bases = [...equation.querySelectorAll('.katex-base')];
+      const tag = equation.querySelector('.katex-tag')!;
+      expect(equation.scrollWidth).to.be.greaterThan(equation.clientWidth);
+      expect(tag.getBoundingClientRect().left).to.be.at.least(bases[bases.length - 1].getBoundingClientRect().right);
+    });
+
     it('shows raw HTML as text when untrusted', async () => {
       const el = await postBody('<img src=x onerror="window.__pwned=1"> [x](javascript:alert(1))', 'untrusted');
       expect(contentOf(el).querySelector('img')).to.not.exist;
