@@ -8,6 +8,7 @@ import { mathBlockStyles } from './math-block.styles.js';
 import { MathErrorEvent } from './math-error-event.js';
 
 /**
+ * @tagname math-block
  * @summary One formula typeset by KaTeX, from its text content or the `tex` property.
  *
  * Write the TeX as the element's text: it is readable before the script runs.
@@ -83,7 +84,9 @@ export class MathBlockElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#errorIsNew) this.dispatchEvent(new MathErrorEvent(this.source, this.#rendered.error!));
+    if (!this.#errorIsNew) return;
+    const event = new MathErrorEvent(this.source, this.#rendered.error!);
+    this.dispatchEvent(event);
   }
 
   protected override render() {

@@ -13,6 +13,7 @@ import { PostRenderedEvent } from './rendered-event.js';
 type Load = { state: 'idle' } | { state: 'loading'; url: string } | { state: 'loaded'; url: string; text: string } | { state: 'failed'; url: string; reason: string };
 
 /**
+ * @tagname post-body
  * @summary A whole article from markdown with math: numbered equations, `\eqref` links, heading anchors.
  *
  * The markdown comes from the `markdown` property, else from `src`, else from a
@@ -50,6 +51,12 @@ export class PostBodyElement extends LitElement {
   /** Treat the markdown as visitor-written: raw HTML shown as text, only safe links, restricted TeX. */
   @property({ type: Boolean, reflect: true }) accessor untrusted = false;
 
+  /**
+   * Render into the element itself instead of a shadow root, for sites that
+   * style articles with their own CSS. Read once, when the element first connects.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'no-shadow' }) accessor noShadow = false;
+
   /** The last rendering: HTML, front matter, equations, headings and errors. */
   get result(): RenderedMarkdown | undefined {
     return this.#result;
@@ -67,7 +74,7 @@ export class PostBodyElement extends LitElement {
   #fallbackNodes: HTMLElement[] = [];
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (!this.hasAttribute('no-shadow')) return super.createRenderRoot();
+    if (!this.noShadow) return super.createRenderRoot();
     adoptKatexStylesInDocument();
     return this;
   }
@@ -108,7 +115,8 @@ export class PostBodyElement extends LitElement {
     if (!this.#resultIsNew || !this.#result) return;
     this.#resultIsNew = false;
     const { equations, headings, errors, meta } = this.#result;
-    this.dispatchEvent(new PostRenderedEvent({ equations, headings, errors, meta }));
+    const event = new PostRenderedEvent({ equations, headings, errors, meta });
+    this.dispatchEvent(event);
     if (!this.#scrolledToInitialHash) {
       this.#scrolledToInitialHash = true;
       this.#onHashChange();
