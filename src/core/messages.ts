@@ -1,24 +1,99 @@
 /** The languages with built-in interface text. */
 export type Locale = 'zh' | 'en';
 
-/** Interface text of the elements, per language. */
+/** Interface text of the elements, per language. Each element lets a page override any of it. */
 export interface Messages {
   loading: string;
   /** Shown when a `src` could not be fetched. */
   loadFailed(url: string, reason: string): string;
+  /** Byline separator between author, date, readers and cite. */
+  byline: string;
+  cite: string;
+  readMore: string;
+  untitled: string;
+  noPosts: string;
+  /** Labels of the pagination of `post-list`. */
+  pagination: string;
+  previousPage: string;
+  nextPage: string;
+  page(n: number): string;
+  /** `archive-list`. */
+  archive: string;
+  postCount(n: number): string;
+  filterPlaceholder: string;
+  allTags: string;
+  noMatches: string;
+  /** `series-nav`. */
+  series(name: string): string;
+  previousPost: string;
+  nextPost: string;
+  /** `post-toc`. */
+  contents: string;
+  /** `post-cite`. */
+  citeAs: string;
+  plainText: string;
+  bibtex: string;
+  copy: string;
   copied: string;
+  copyFailed: string;
 }
 
 export const messages: Record<Locale, Messages> = {
   en: {
     loading: 'Loading…',
     loadFailed: (url, reason) => `Could not load ${url} (${reason}).`,
-    copied: 'Copied',
+    byline: ' | ',
+    cite: 'Cite',
+    readMore: 'Read more…',
+    untitled: 'Untitled',
+    noPosts: 'No posts yet.',
+    pagination: 'Pages',
+    previousPage: 'Previous',
+    nextPage: 'Next',
+    page: (n) => `Page ${n}`,
+    archive: 'Archive',
+    postCount: (n) => (n === 1 ? '1 post' : `${n.toLocaleString('en')} posts`),
+    filterPlaceholder: 'Filter by title',
+    allTags: 'All tags',
+    noMatches: 'No posts match.',
+    series: (name) => `Series: ${name}`,
+    previousPost: 'Previous',
+    nextPost: 'Next',
+    contents: 'Contents',
+    citeAs: 'How to cite this post',
+    plainText: 'Text',
+    bibtex: 'BibTeX',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy: select the text and copy it by hand.',
   },
   zh: {
     loading: '正在加载…',
     loadFailed: (url, reason) => `无法加载 ${url}（${reason}）。`,
-    copied: '已复制',
+    byline: ' | ',
+    cite: '引用',
+    readMore: '点击阅读全文...',
+    untitled: '（无标题）',
+    noPosts: '还没有文章。',
+    pagination: '分页',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    page: (n) => `第${n}页`,
+    archive: '文章归档',
+    postCount: (n) => `${n}篇`,
+    filterPlaceholder: '按标题筛选',
+    allTags: '全部标签',
+    noMatches: '没有符合条件的文章。',
+    series: (name) => `系列：${name}`,
+    previousPost: '上一篇',
+    nextPost: '下一篇',
+    contents: '目录',
+    citeAs: '转载与引用',
+    plainText: '文本',
+    bibtex: 'BibTeX',
+    copy: '复制',
+    copied: '已复制到剪贴板。',
+    copyFailed: '无法复制：请选中文字后手动复制。',
   },
 };
 

@@ -6,11 +6,11 @@ import type { TexMacros } from '../../core/render-math.js';
 import { type RenderedMarkdown, renderMarkdown } from '../../core/render-markdown.js';
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
+import type { Messages } from '../../core/messages.js';
+import { FetchController } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { postBodyStyles } from './post-body.styles.js';
 import { PostRenderedEvent } from './rendered-event.js';
-
-type Load = { state: 'idle' } | { state: 'loading'; url: string } | { state: 'loaded'; url: string; text: string } | { state: 'failed'; url: string; reason: string };
 
 /**
  * @tagname post-body
@@ -57,14 +57,16 @@ export class PostBodyElement extends LitElement {
    */
   @property({ type: Boolean, reflect: true, attribute: 'no-shadow' }) accessor noShadow = false;
 
+  /** Replacements for the built-in interface text (loading and error messages). */
+  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+
   /** The last rendering: HTML, front matter, equations, headings and errors. */
   get result(): RenderedMarkdown | undefined {
     return this.#result;
   }
 
   readonly #locale = new LocaleController(this);
-  #load: Load = { state: 'idle' };
-  #abort?: AbortController;
+  readonly #fetch = new FetchController(this);
   #scriptSource?: string;
   #result?: RenderedMarkdown;
   #renderedSource?: string;
@@ -90,14 +92,14 @@ export class PostBodyElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort?.abort();
     this.renderRoot.removeEventListener('click', this.#onClick as EventListener);
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('markdown')) this.#startLoading();
-    const source = this.markdown ?? (this.#load.state === 'loaded' ? this.#load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
+    if (changed.has('src') || changed.has('markdown')) this.#fetch.load(this.markdown === undefined ? this.src : undefined);
+    const load = this.#fetch.state;
+    const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
     const options = { trusted: !this.untrusted, macros: this.macros };
     if (source === undefined) {
       this.#result = undefined;
@@ -110,7 +112,7 @@ export class PostBodyElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const showFallback = this.#result === undefined && this.#load.state !== 'loading';
+    const showFallback = this.#result === undefined && this.#fetch.state.state !== 'loading';
     if (this.renderRoot === this) for (const node of this.#fallbackNodes) node.hidden = !showFallback;
     if (!this.#resultIsNew || !this.#result) return;
     this.#resultIsNew = false;
@@ -121,29 +123,6 @@ export class PostBodyElement extends LitElement {
       this.#scrolledToInitialHash = true;
       this.#onHashChange();
     }
-  }
-
-  #startLoading(): void {
-    this.#abort?.abort();
-    const url = this.src;
-    if (this.markdown !== undefined || !url) {
-      this.#load = { state: 'idle' };
-      return;
-    }
-    const abort = (this.#abort = new AbortController());
-    this.#load = { state: 'loading', url };
-    fetch(url, { signal: abort.signal })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-        this.#load = { state: 'loaded', url, text: await response.text() };
-      })
-      .catch((error: unknown) => {
-        if (abort.signal.aborted) return;
-        this.#load = { state: 'failed', url, reason: error instanceof Error ? error.message : String(error) };
-      })
-      .finally(() => {
-        if (!abort.signal.aborted) this.requestUpdate();
-      });
   }
 
   #findById(id: string): Element | null {
@@ -181,7 +160,7 @@ export class PostBodyElement extends LitElement {
   };
 
   protected override render() {
-    const load = this.#load;
+    const load = this.#fetch.state;
     const messages = this.#locale.messages;
     if (load.state === 'failed' && this.markdown === undefined) {
       return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p>

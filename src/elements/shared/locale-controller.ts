@@ -1,7 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type Locale, type Messages, messages, resolveLocale } from '../../core/messages.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+/** An element whose interface text a page may override, e.g. `el.strings = { readMore: '全文 →' }`. */
+export interface HasStrings {
+  strings?: Partial<Messages>;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & HasStrings;
 
 const hosts = new Set<Host>();
 let observer: MutationObserver | undefined;
@@ -30,8 +35,10 @@ export class LocaleController implements ReactiveController {
     return resolveLocale(closestLang(this.host));
   }
 
+  /** The built-in text for the locale, with the host's `strings` overrides on top. */
   get messages(): Messages {
-    return messages[this.locale];
+    const builtIn = messages[this.locale];
+    return this.host.strings ? { ...builtIn, ...this.host.strings } : builtIn;
   }
 
   hostConnected(): void {
