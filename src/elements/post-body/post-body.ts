@@ -125,38 +125,37 @@ export class PostBodyElement extends LitElement {
     }
   }
 
-  #findById(id: string): Element | null {
+  /**
+   * Scrolls to the equation or heading with this id, highlights and focuses
+   * it, and (unless `updateUrl` is false) records it as the URL fragment.
+   * Returns false when the article has no such id.
+   */
+  showFragment(id: string, { updateUrl = true } = {}): boolean {
     const root = this.renderRoot;
-    return root instanceof ShadowRoot ? root.getElementById(id) : this.querySelector(`#${CSS.escape(id)}`);
-  }
-
-  #scrollTo(target: Element): void {
+    const target = root instanceof ShadowRoot ? root.getElementById(id) : this.querySelector(`#${CSS.escape(id)}`);
+    if (!target) return false;
+    if (updateUrl) history.pushState(null, '', `#${encodeURIComponent(id)}`);
     const equation = target.closest('.sb-equation');
     this.#targeted?.removeAttribute('data-targeted');
     this.#targeted = equation ?? undefined;
     equation?.setAttribute('data-targeted', '');
-    const focusable = equation ?? target;
+    const focusable = (equation ?? target) as HTMLElement;
     if (!focusable.hasAttribute('tabindex')) focusable.setAttribute('tabindex', '-1');
-    (focusable as HTMLElement).focus({ preventScroll: true });
+    focusable.focus({ preventScroll: true });
     target.scrollIntoView({ block: equation ? 'center' : 'start' });
+    return true;
   }
 
   readonly #onClick = (event: MouseEvent): void => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element).closest?.('a[href^="#"]');
-    const id = link && decodeURIComponent(link.getAttribute('href')!.slice(1));
-    const target = id && this.#findById(id);
-    if (!target) return;
+    const href = (event.target as Element).closest?.('a[href^="#"]')?.getAttribute('href');
     // The browser looks for fragment targets in the document, not in shadow roots.
-    event.preventDefault();
-    history.pushState(null, '', `#${encodeURIComponent(id)}`);
-    this.#scrollTo(target);
+    if (href && this.showFragment(decodeURIComponent(href.slice(1)))) event.preventDefault();
   };
 
   readonly #onHashChange = (): void => {
     const id = decodeURIComponent(location.hash.slice(1));
-    const target = id && this.#findById(id);
-    if (target) this.#scrollTo(target);
+    if (id) this.showFragment(id, { updateUrl: false });
   };
 
   protected override render() {
