@@ -4,6 +4,8 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 
+// One entry per element; keep in step with package.json "exports" and src/index.ts.
+const elements = ['math-block', 'post-body', 'post-toc'];
 const dependencies = ['lit', 'katex', 'markdown-it', 'markdown-it-texmath', 'tslib', 'yaml'];
 const isDependency = (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
@@ -13,8 +15,7 @@ export default [
     input: {
       index: 'src/index.ts',
       'core/index': 'src/core/index.ts',
-      'math-block': 'src/math-block.ts',
-      'post-body': 'src/post-body.ts',
+      ...Object.fromEntries(elements.map((name) => [name, `src/${name}.ts`])),
     },
     external: isDependency,
     output: {

@@ -11,6 +11,7 @@ const entries = {
   'sciblog-elements/core': 'dist/core/index.js',
   'sciblog-elements/math-block.js': 'dist/math-block.js',
   'sciblog-elements/post-body.js': 'dist/post-body.js',
+  'sciblog-elements/post-toc.js': 'dist/post-toc.js',
   'sciblog-elements (all elements)': 'dist/index.js',
 };
 

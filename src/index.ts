@@ -2,3 +2,4 @@
 export * from './core/index.js';
 export * from './math-block.js';
 export * from './post-body.js';
+export * from './post-toc.js';

@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+export const postTocStyles = css`
+  :host {
+    display: block;
+    font-size: var(--sb-post-toc-font-size, 0.9rem);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='title'] {
+    margin: 0 0 0.5em;
+    font-size: 1em;
+    font-weight: 600;
+  }
+  ol {
+    margin: 0;
+    padding-inline-start: 1em;
+    list-style: none;
+  }
+  [part='list'] {
+    padding-inline-start: 0;
+  }
+  a {
+    display: block;
+    padding: 0.15em 0.5em;
+    border-inline-start: 2px solid transparent;
+    color: var(--_color-muted);
+    text-decoration: none;
+  }
+  a:hover {
+    color: var(--_color-accent);
+  }
+  a[aria-current] {
+    border-inline-start-color: var(--_color-accent);
+    color: var(--_color-accent);
+    font-weight: 600;
+  }
+`;

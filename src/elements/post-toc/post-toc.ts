@@ -1,0 +1,134 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type HeadingNode, nestHeadings } from '../../core/heading-tree.js';
+import type { Messages } from '../../core/messages.js';
+import type { Heading } from '../../core/render-markdown.js';
+import { tokens } from '../../styles/tokens.js';
+import type { PostBodyElement } from '../post-body/post-body.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { postTocStyles } from './post-toc.styles.js';
+
+/**
+ * @tagname post-toc
+ * @summary The table of contents of a `post-body`, with the section being read highlighted.
+ *
+ * @csspart title - The "Contents" heading.
+ * @csspart list - The outermost list.
+ * @csspart link - Each entry's link; the current one has `aria-current="location"`.
+ *
+ * @cssprop [--sb-post-toc-font-size=0.9rem] - Text size.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The current entry.
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - The other entries.
+ */
+export class PostTocElement extends LitElement {
+  static override styles = [tokens, postTocStyles];
+
+  /** Id of the `post-body` whose headings to list. */
+  @property({ attribute: 'for' }) accessor htmlFor = '';
+
+  /** Deepest heading level listed (2 lists h1 and h2). */
+  @property({ type: Number }) accessor depth = 3;
+
+  /** Replacements for the built-in interface text. */
+  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+
+  @state() accessor headings: readonly Heading[] = [];
+  @state() accessor currentId = '';
+
+  readonly #locale = new LocaleController(this);
+  #body?: PostBodyElement;
+  #root?: Document | ShadowRoot;
+  #frame = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Listening on the root catches the article whether it comes before or after this element.
+    this.#root = this.getRootNode() as Document | ShadowRoot;
+    this.#root.addEventListener('rendered', this.#onRendered);
+    window.addEventListener('scroll', this.#onScroll, { passive: true });
+    window.addEventListener('resize', this.#onScroll, { passive: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#root?.removeEventListener('rendered', this.#onRendered);
+    window.removeEventListener('scroll', this.#onScroll);
+    window.removeEventListener('resize', this.#onScroll);
+    cancelAnimationFrame(this.#frame);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('htmlFor')) return;
+    const body = this.htmlFor ? this.#root?.getElementById(this.htmlFor) : null;
+    this.#show(body?.localName === 'post-body' ? (body as PostBodyElement) : undefined);
+  }
+
+  #show(body: PostBodyElement | undefined): void {
+    this.#body = body;
+    this.headings = body?.result?.headings ?? [];
+    this.#onScroll();
+  }
+
+  readonly #onRendered = (event: Event): void => {
+    const body = event.target as PostBodyElement;
+    if (this.htmlFor && body.id === this.htmlFor) this.#show(body);
+  };
+
+  // The current section is the last one whose heading has scrolled past the top third of the window.
+  readonly #onScroll = (): void => {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => {
+      const root = this.#body?.renderRoot;
+      if (!root) return;
+      const line = window.innerHeight / 3;
+      let current = '';
+      for (const { id } of this.#listed()) {
+        const element = (root as ParentNode).querySelector(`#${CSS.escape(id)}`);
+        if (element && element.getBoundingClientRect().top <= line) current = id;
+      }
+      this.currentId = current;
+    });
+  };
+
+  #listed(): Heading[] {
+    return this.headings.filter((heading) => heading.level <= this.depth);
+  }
+
+  #onClick(event: MouseEvent, id: string): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (this.#body?.showFragment(id)) {
+      event.preventDefault();
+      this.currentId = id;
+    }
+  }
+
+  #renderNodes(nodes: HeadingNode[], part?: string): unknown {
+    return html`<ol part=${part ?? nothing}>
+      ${nodes.map(
+        ({ heading, children }) =>
+          html`<li>
+            <a part="link" href="#${encodeURIComponent(heading.id)}" aria-current=${heading.id === this.currentId ? 'location' : nothing} @click=${(event: MouseEvent) => this.#onClick(event, heading.id)}
+              >${heading.text}</a
+            >
+            ${children.length > 0 ? this.#renderNodes(children) : nothing}
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  protected override render() {
+    const listed = this.#listed();
+    if (listed.length === 0) return nothing;
+    const title = this.#locale.messages.contents;
+    return html`<nav aria-label=${title}>
+      <h2 part="title">${title}</h2>
+      ${this.#renderNodes(nestHeadings(listed), 'list')}
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'post-toc': PostTocElement;
+  }
+}
