@@ -80,7 +80,7 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
       // A copy, because KaTeX writes \gdef definitions into the object it is given.
       macros: { ...options.macros },
     });
-    result = { html };
+    result = { html: flatString(html) };
   } catch (error) {
     // ParseErrors, and RangeErrors from deeply nested input.
     const message = error instanceof Error ? error.message : String(error);
@@ -88,6 +88,18 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
   }
   cache.set(key, result);
   return result;
+}
+
+/**
+ * KaTeX builds its output by concatenation, which V8 keeps as a tree of
+ * pieces. Cached as-is, every piece lives as long as the cache entry and gets
+ * promoted by the garbage collector (measured: it tripled GC time in a cold
+ * 200-formula render). Reading a character makes V8 copy the tree into one
+ * flat string, and the pieces die young.
+ */
+function flatString(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 /** Renders one formula to HTML (KaTeX output, or the source and the message if it is broken). */
