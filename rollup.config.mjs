@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 
-// One entry per element; keep in step with package.json "exports" and src/index.ts.
-const elements = ['math-block', 'post-body', 'post-toc'];
+// One entry per element that src/index.ts registers (tests/core/package-exports.test.js
+// checks that package.json and the element folders agree with it).
+const elements = [...readFileSync('src/index.ts', 'utf8').matchAll(/^export \* from '\.\/([a-z-]+)\.js';/gm)].map((match) => match[1]);
 const dependencies = ['lit', 'katex', 'markdown-it', 'markdown-it-texmath', 'tslib', 'yaml'];
 const isDependency = (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 

@@ -3,3 +3,6 @@ export * from './core/index.js';
 export * from './math-block.js';
 export * from './post-body.js';
 export * from './post-toc.js';
+export * from './post-meta.js';
+export * from './post-cite.js';
+export * from './series-nav.js';

@@ -13,3 +13,8 @@ export { escapeHtml } from './escape-html.js';
 export { dedent } from './dedent.js';
 export { messages, resolveLocale } from './messages.js';
 export type { Locale, Messages } from './messages.js';
+export { nestHeadings } from './heading-tree.js';
+export type { HeadingNode } from './heading-tree.js';
+export * from './blog-data.js';
+export { seriesOf } from './series.js';
+export type { SeriesView } from './series.js';

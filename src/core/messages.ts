@@ -8,6 +8,8 @@ export interface Messages {
   loadFailed(url: string, reason: string): string;
   /** Byline separator between author, date, readers and cite. */
   byline: string;
+  /** Between a label and its value: `Next: …`, `下一篇：…`. */
+  colon: string;
   cite: string;
   readMore: string;
   untitled: string;
@@ -43,6 +45,7 @@ export const messages: Record<Locale, Messages> = {
     loading: 'Loading…',
     loadFailed: (url, reason) => `Could not load ${url} (${reason}).`,
     byline: ' | ',
+    colon: ': ',
     cite: 'Cite',
     readMore: 'Read more…',
     untitled: 'Untitled',
@@ -71,6 +74,7 @@ export const messages: Record<Locale, Messages> = {
     loading: '正在加载…',
     loadFailed: (url, reason) => `无法加载 ${url}（${reason}）。`,
     byline: ' | ',
+    colon: '：',
     cite: '引用',
     readMore: '点击阅读全文...',
     untitled: '（无标题）',

@@ -1,0 +1,65 @@
+import { css } from 'lit';
+
+export const postCiteStyles = css`
+  :host {
+    display: block;
+    padding: var(--sb-post-cite-padding, 1em 1.25em);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--sb-post-cite-background, transparent);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='title'] {
+    margin: 0 0 0.75em;
+    font-size: 1.05em;
+  }
+  [part='title']:focus {
+    outline: none;
+  }
+  .entry {
+    margin: 0 0 1em;
+  }
+  .entry-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1em;
+    margin-bottom: 0.35em;
+    color: var(--_color-muted);
+    font-size: 0.9em;
+  }
+  [part='text'],
+  [part='bibtex'] {
+    margin: 0;
+    padding: 0.6em 0.8em;
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    overflow-wrap: anywhere;
+  }
+  [part='bibtex'] {
+    font-family: var(--_font-mono);
+    font-size: 0.85em;
+    white-space: pre-wrap;
+  }
+  [part='copy-button'] {
+    font: inherit;
+    padding: 0.15em 0.7em;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_color-accent);
+    cursor: pointer;
+  }
+  [part='copy-button']:focus-visible {
+    outline: 2px solid var(--_color-accent);
+    outline-offset: 2px;
+  }
+  [part='status'] {
+    min-height: 1.5em;
+    margin: 0;
+    color: var(--_color-muted);
+    font-size: 0.9em;
+  }
+`;

@@ -1,0 +1,97 @@
+import { html, LitElement } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { citation } from '../../core/citation.js';
+import type { Messages } from '../../core/messages.js';
+import { tokens } from '../../styles/tokens.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { PostFields } from '../shared/post-fields.js';
+import { postCiteStyles } from './post-cite.styles.js';
+
+type CopyStatus = 'idle' | 'copied' | 'failed';
+
+/**
+ * @tagname post-cite
+ * @summary How to cite a post: a plain-text citation and a BibTeX entry, each with a copy button.
+ *
+ * Copying uses the Clipboard API; where the page may not use it, the text is
+ * selected and copied the old way, and if even that is refused it stays
+ * selected for the reader to copy. The outcome is announced to screen readers.
+ *
+ * @csspart title - The heading.
+ * @csspart text - The plain-text citation.
+ * @csspart bibtex - The BibTeX entry.
+ * @csspart copy-button - Each copy button.
+ * @csspart status - The announcement of what copying did.
+ *
+ * @cssprop [--sb-post-cite-padding=1em 1.25em] - Space inside the box.
+ * @cssprop [--sb-post-cite-background=transparent] - Background of the box.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of the citation texts.
+ */
+export class PostCiteElement extends PostFields(LitElement) {
+  static override styles = [tokens, postCiteStyles];
+
+  /** Replacements for the built-in interface text. */
+  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+
+  /** The day the reader accessed the post, for BibTeX's `urldate`; today when unset. */
+  @property({ attribute: false }) accessor accessed: Date | undefined = undefined;
+
+  @state() accessor status: CopyStatus = 'idle';
+  @query('[part="title"]') accessor titleElement!: HTMLElement;
+
+  readonly #locale = new LocaleController(this);
+
+  /** Brings the citation into view and moves focus to it (what a byline's "cite" link does). */
+  show(): void {
+    this.scrollIntoView({ block: 'nearest' });
+    this.titleElement?.focus({ preventScroll: true });
+  }
+
+  async #copy(text: string, shown: HTMLElement): Promise<void> {
+    // Clear the message first so a second copy is announced again.
+    this.status = 'idle';
+    await this.updateComplete;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.status = 'copied';
+    } catch {
+      // Clipboard API denied (permissions, insecure context): select the text and try the legacy command.
+      const selection = getSelection();
+      selection?.selectAllChildren(shown);
+      this.status = document.execCommand('copy') ? 'copied' : 'failed';
+    }
+  }
+
+  #entry(label: string, text: string, part: 'text' | 'bibtex') {
+    const shown = part === 'bibtex' ? html`<pre part="bibtex">${text}</pre>` : html`<p part="text">${text}</p>`;
+    return html`<div class="entry">
+      <div class="entry-head">
+        <span>${label}</span>
+        <button part="copy-button" type="button" aria-label="${this.#locale.messages.copy} ${label}" @click=${(event: Event) =>
+          this.#copy(text, (event.target as HTMLElement).closest('.entry')!.querySelector(`[part="${part}"]`)!)}>
+          ${this.#locale.messages.copy}
+        </button>
+      </div>
+      ${shown}
+    </div>`;
+  }
+
+  protected override render() {
+    const messages = this.#locale.messages;
+    const locale = this.#locale.locale;
+    const post = this.resolvedPost;
+    const status = this.status === 'copied' ? messages.copied : this.status === 'failed' ? messages.copyFailed : '';
+    return html`<section aria-labelledby="title">
+      <h2 id="title" part="title" tabindex="-1">${messages.citeAs}</h2>
+      ${this.#entry(messages.plainText, citation(post, { style: 'text', locale }), 'text')}
+      ${this.#entry(messages.bibtex, citation(post, { style: 'bibtex', locale, accessed: this.accessed }), 'bibtex')}
+      <p part="status" role="status">${status}</p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'post-cite': PostCiteElement;
+  }
+}

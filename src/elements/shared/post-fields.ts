@@ -1,0 +1,61 @@
+import type { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Post } from '../../core/post.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T> = new (...args: any[]) => T;
+
+/** The properties of an element that shows one post. */
+export interface PostFieldsInterface {
+  post: Post | undefined;
+  href: string | undefined;
+  postTitle: string | undefined;
+  date: string | undefined;
+  author: string | undefined;
+  readers: number | undefined;
+  /** The post with the attributes applied on top. */
+  readonly resolvedPost: Post;
+}
+
+/**
+ * Lets an element take its post as a `post` object (from a feed) or as
+ * attributes written by hand: `<post-card href="/archives/1" title="…"
+ * date="2024-09-06" author="…" readers="59659">`. Attributes win over the object.
+ */
+export const PostFields = <T extends Constructor<LitElement>>(Base: T) => {
+  class PostFieldsElement extends Base implements PostFieldsInterface {
+    /** The post, as `parseFeed` gives it. */
+    @property({ attribute: false }) accessor post: Post | undefined = undefined;
+
+    /** The post's address. */
+    @property() accessor href: string | undefined = undefined;
+
+    /** The post's title (the `title` attribute). */
+    @property({ attribute: 'title' }) accessor postTitle: string | undefined = undefined;
+
+    /** Publication date, `2024-09-06` or an ISO 8601 date-time with offset. */
+    @property() accessor date: string | undefined = undefined;
+
+    /** Author's name. */
+    @property() accessor author: string | undefined = undefined;
+
+    /** How many people read it. */
+    @property({ type: Number }) accessor readers: number | undefined = undefined;
+
+    get resolvedPost(): Post {
+      const post = this.post;
+      const readers = this.readers ?? post?.readers;
+      return {
+        ...post,
+        id: post?.id ?? this.href ?? '',
+        url: this.href ?? post?.url ?? '',
+        title: this.postTitle ?? post?.title ?? '',
+        date: this.date ?? post?.date ?? '',
+        authors: this.author ? [{ name: this.author }] : (post?.authors ?? []),
+        tags: post?.tags ?? [],
+        readers: readers !== undefined && Number.isFinite(readers) ? readers : undefined,
+      };
+    }
+  }
+  return PostFieldsElement as Constructor<PostFieldsInterface> & T;
+};
