@@ -98,7 +98,8 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
   const plans = inputs.map((input, formula) => {
     const plan = planFormula(input);
     for (const row of plan.rows) {
-      const numbered = row.tag !== undefined || row.label !== undefined || (rowIsNumberedByDefault(plan) && !hasNoNumber(row.body));
+      // As in LaTeX, `\nonumber` wins over a `\label` on the same row; only `\tag` overrides it.
+      const numbered = row.tag !== undefined || (!hasNoNumber(row.body) && (row.label !== undefined || rowIsNumberedByDefault(plan)));
       if (!numbered) continue;
       const number = row.tag ?? String(++counter);
       const label = row.label;

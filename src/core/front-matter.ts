@@ -20,21 +20,25 @@ export interface FrontMatter {
   errors: { message: string; line?: number }[];
 }
 
-const frontMatterPattern = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+// The YAML may be empty: `---` right after `---` is front matter without fields, as in Jekyll.
+const frontMatterPattern = /^---[ \t]*\r?\n(?:|([\s\S]*?)\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /** Splits YAML front matter (between `---` lines at the very top) from the markdown after it. */
-export function parseFrontMatter(source: string): FrontMatter {
+export function parseFrontMatter(text: string): FrontMatter {
+  // Editors on Windows save UTF-8 with a byte order mark; it would hide the opening `---`.
+  const source = text.replace(/^\uFEFF/, '');
   const match = frontMatterPattern.exec(source);
   if (!match) return { meta: {}, body: source, lineOffset: 0, errors: [] };
 
   const body = source.slice(match[0].length);
   const lineOffset = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0);
-  const document = parseDocument(match[1], { prettyErrors: false });
+  const yaml = match[1] ?? '';
+  const document = parseDocument(yaml, { prettyErrors: false });
   if (document.errors.length > 0) {
     const errors = document.errors.map((error) => ({
       message: `front matter: ${error.message.split('\n')[0]}`,
       // The YAML starts on line 2, after the opening `---`.
-      line: error.linePos ? error.linePos[0].line + 1 : 1,
+      line: 2 + (yaml.slice(0, error.pos[0]).match(/\n/g)?.length ?? 0),
     }));
     return { meta: {}, body, lineOffset, errors };
   }

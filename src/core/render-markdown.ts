@@ -59,8 +59,11 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   tokens.forEach((token, index) => {
     if (blockMathTypes.has(token.type)) mathTokens.push({ token, line: lineOf(token) });
     if (token.type === 'inline') {
+      // Inline tokens carry no position: count the line breaks before each one.
+      let line = lineOf(token);
       for (const child of token.children ?? []) {
-        if (inlineMathTypes.has(child.type)) mathTokens.push({ token: child, line: lineOf(token) });
+        if (inlineMathTypes.has(child.type)) mathTokens.push({ token: child, line });
+        if (line !== undefined) line += lineBreaksIn(child);
       }
     }
     if (token.type === 'heading_open') {
@@ -104,6 +107,11 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const html = md.renderer.render(tokens, md.options, context);
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { html, meta: front.meta, equations: numbering.equations, headings, errors };
+}
+
+function lineBreaksIn(token: Token): number {
+  if (token.type === 'softbreak' || token.type === 'hardbreak') return 1;
+  return token.content.split('\n').length - 1;
 }
 
 function headingText(inline: Token | undefined): string {
