@@ -12,6 +12,7 @@ import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import texmath from 'markdown-it-texmath';
 import { clearMathCache, renderMarkdown } from 'sciblog-elements/core';
+import { runArchiveBench } from './archive-list.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printTable, ratios, sinkValue } from './harness.mjs';
 
@@ -98,6 +99,9 @@ const sections = [
     };
   },
 ];
+
+// In Chromium, against the built self-contained bundle.
+sections.push(runArchiveBench);
 
 // Sanity: both pipelines must find the same math, or the comparison means nothing.
 const oursOnce = renderMarkdown(source);

@@ -6,3 +6,4 @@ export * from './post-toc.js';
 export * from './post-meta.js';
 export * from './post-cite.js';
 export * from './series-nav.js';
+export * from './archive-list.js';

@@ -70,7 +70,8 @@ export function groupArchive(posts: readonly Post[]): ArchiveYear[] {
 }
 
 // NFKC folds full-width letters (ＲｏＰＥ) into ASCII, so either way of typing finds the other.
-const searchable = (text: string) => text.normalize('NFKC').toLowerCase();
+/** How titles and queries are compared: full-width and case differences ignored (`ＲｏＰＥ` finds `RoPE`). */
+export const searchable = (text: string): string => text.normalize('NFKC').toLowerCase();
 
 /** The posts a filter box and tag selection leave visible, in their input order. */
 export function filterPosts(posts: readonly Post[], query: PostQuery): Post[] {

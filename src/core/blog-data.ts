@@ -10,3 +10,5 @@ export type { ArchiveMonth, ArchiveYear, PostQuery } from './archive.js';
 export { bibtexKey, citation } from './citation.js';
 export type { CitationOptions } from './citation.js';
 export type { DataError, Post, PostAuthor, PostSeries } from './post.js';
+export { filterArchive, indexArchive, isEmptyQuery, planArchivePass } from './archive-view.js';
+export type { ArchiveIndex, ArchivePass, TagCount } from './archive-view.js';

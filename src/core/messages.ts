@@ -22,7 +22,10 @@ export interface Messages {
   /** `archive-list`. */
   archive: string;
   postCount(n: number): string;
+  /** A heading with its number of posts: `2024 (37 posts)`, `2024年（37篇）`. */
+  withCount(label: string, n: number): string;
   filterPlaceholder: string;
+  tag: string;
   allTags: string;
   noMatches: string;
   /** `series-nav`. */
@@ -56,7 +59,9 @@ export const messages: Record<Locale, Messages> = {
     page: (n) => `Page ${n}`,
     archive: 'Archive',
     postCount: (n) => (n === 1 ? '1 post' : `${n.toLocaleString('en')} posts`),
+    withCount: (label, n) => `${label} (${n === 1 ? '1 post' : `${n.toLocaleString('en')} posts`})`,
     filterPlaceholder: 'Filter by title',
+    tag: 'Tag',
     allTags: 'All tags',
     noMatches: 'No posts match.',
     series: (name) => `Series: ${name}`,
@@ -85,7 +90,9 @@ export const messages: Record<Locale, Messages> = {
     page: (n) => `第${n}页`,
     archive: '文章归档',
     postCount: (n) => `${n}篇`,
+    withCount: (label, n) => `${label}（${n}篇）`,
     filterPlaceholder: '按标题筛选',
+    tag: '标签',
     allTags: '全部标签',
     noMatches: '没有符合条件的文章。',
     series: (name) => `系列：${name}`,
