@@ -18,3 +18,7 @@ export type { HeadingNode } from './heading-tree.js';
 export * from './blog-data.js';
 export { seriesOf } from './series.js';
 export type { SeriesView } from './series.js';
+export { paginate } from './pagination.js';
+export type { Pagination } from './pagination.js';
+export { renderComment, safeAuthorUrl, threadComments } from './comments.js';
+export type { Comment, CommentThread, RenderCommentOptions, RenderedComment } from './comments.js';

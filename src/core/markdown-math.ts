@@ -173,8 +173,10 @@ function sciblogDelimiters(): string {
   return 'sciblog';
 }
 
-function createMarkdown(trusted: boolean): MarkdownIt {
+function createMarkdown(trusted: boolean, images: boolean): MarkdownIt {
   const md = new MarkdownIt({ html: trusted, linkify: true });
+  // Without images, `![alt](src)` reads as "!" and a link to the picture.
+  if (!images) md.disable('image');
   // texmath keeps the first engine it is given in a module variable, and we
   // replace its renderers below anyway: it is used here only to find math.
   md.use(texmath, { engine: katex, delimiters: sciblogDelimiters() });
@@ -198,14 +200,15 @@ function createMarkdown(trusted: boolean): MarkdownIt {
   return md;
 }
 
-const instances = new Map<boolean, MarkdownIt>();
+const instances = new Map<string, MarkdownIt>();
 
-/** The shared markdown-it instance for trusted (site owner) or untrusted (visitor) text. */
-export function markdownFor(trusted: boolean): MarkdownIt {
-  let md = instances.get(trusted);
+/** The shared markdown-it instance for trusted (site owner) or untrusted (visitor) text, with or without images. */
+export function markdownFor(trusted: boolean, images = true): MarkdownIt {
+  const key = `${trusted}/${images}`;
+  let md = instances.get(key);
   if (!md) {
-    md = createMarkdown(trusted);
-    instances.set(trusted, md);
+    md = createMarkdown(trusted, images);
+    instances.set(key, md);
   }
   return md;
 }

@@ -15,6 +15,10 @@ export interface RenderMarkdownOptions {
   trusted?: boolean;
   /** Site-wide TeX macros. */
   macros?: TexMacros;
+  /** Read YAML front matter at the top. Default `true`; comments turn it off. */
+  frontMatter?: boolean;
+  /** Render `![alt](src)` as an image. Default `true`; otherwise it stays a link. */
+  images?: boolean;
 }
 
 export interface Heading {
@@ -46,9 +50,9 @@ interface MathToken {
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): RenderedMarkdown {
   const trusted = options.trusted ?? true;
-  const front = parseFrontMatter(source);
+  const front = options.frontMatter === false ? { meta: {}, body: source, lineOffset: 0, errors: [] } : parseFrontMatter(source);
   const errors: RenderError[] = [...front.errors];
-  const md = markdownFor(trusted);
+  const md = markdownFor(trusted, options.images ?? true);
   const tokens = md.parse(front.body, {});
 
   const mathTokens: MathToken[] = [];

@@ -1,0 +1,141 @@
+import { readPostDate } from './dates.js';
+import type { DataError } from './post.js';
+import { type RenderedMarkdown, renderMarkdown } from './render-markdown.js';
+import type { TexMacros } from './render-math.js';
+import { isSafeUrl } from './safe-url.js';
+
+/** A visitor's comment, as a comments endpoint returns it. */
+export interface Comment {
+  id: string;
+  /** Id of the comment this one answers. */
+  parent?: string;
+  author: string;
+  /** The author's website; shown as a link only when it is http(s). */
+  url?: string;
+  /** ISO 8601 date or date-time with offset. */
+  date: string;
+  /** Markdown with math. */
+  body: string;
+  /** The post it belongs to, for a "recent comments" sidebar. */
+  post?: { title: string; url: string };
+}
+
+/** A comment and the replies to it, oldest first. */
+export interface CommentThread {
+  comment: Comment;
+  replies: CommentThread[];
+}
+
+export interface RenderCommentOptions {
+  /** Longest body accepted, in characters. Default 10 000. */
+  maxLength?: number;
+  /** Whether `![alt](src)` shows the picture. Default `false`: it stays a link. */
+  images?: boolean;
+  macros?: TexMacros;
+}
+
+export interface RenderedComment extends Pick<RenderedMarkdown, 'html' | 'errors'> {
+  /** True when the body was over the length limit and not rendered at all. */
+  refused: boolean;
+}
+
+/**
+ * Renders a visitor's comment: markdown and math, but raw HTML shown as text,
+ * only http, https, mailto and relative links (with `rel="nofollow ugc
+ * noopener"`), KaTeX without `trust`, no front matter, and no images unless
+ * the site allows them. A body over the length limit is refused unread, so a
+ * megabyte of TeX cannot stall the page.
+ */
+export function renderComment(body: string, options: RenderCommentOptions = {}): RenderedComment {
+  const maxLength = options.maxLength ?? 10_000;
+  if (body.length > maxLength) {
+    return {
+      html: '',
+      errors: [{ message: `comment is too long: ${body.length} characters, the limit is ${maxLength}` }],
+      refused: true,
+    };
+  }
+  const { html, errors } = renderMarkdown(body, { trusted: false, frontMatter: false, images: options.images ?? false, macros: options.macros });
+  return { html, errors, refused: false };
+}
+
+/** The author's URL if a link to it is safe to show, else undefined. */
+export function safeAuthorUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url.trim()) && isSafeUrl(url) ? url.trim() : undefined;
+}
+
+/**
+ * Reads comment records (a parsed JSON array) into threads. Bad records are
+ * reported and skipped; a reply whose parent is missing becomes a thread of
+ * its own; a cycle of parents (a answers b answers a) is reported and broken
+ * at its oldest comment. Siblings are ordered by date, oldest first.
+ */
+export function threadComments(records: unknown): { threads: CommentThread[]; comments: Comment[]; errors: DataError[] } {
+  const errors: DataError[] = [];
+  if (!Array.isArray(records)) {
+    return { threads: [], comments: [], errors: [{ message: `comments are not a list (got ${records === null ? 'null' : typeof records})` }] };
+  }
+  const byId = new Map<string, Comment>();
+  records.forEach((record, index) => {
+    const comment = readComment(record, `comment ${index + 1}`, errors);
+    if (!comment) return;
+    if (byId.has(comment.id)) errors.push({ message: `comment ${index + 1}: duplicate id "${comment.id}", skipped` });
+    else byId.set(comment.id, comment);
+  });
+
+  const comments = [...byId.values()].sort(byDate);
+  const parentOf = new Map<string, string | undefined>();
+  for (const comment of comments) {
+    const parent = comment.parent;
+    if (parent !== undefined && !byId.has(parent)) errors.push({ message: `comment "${comment.id}": its parent "${parent}" is missing; shown as a new thread` });
+    parentOf.set(comment.id, parent !== undefined && byId.has(parent) ? parent : undefined);
+  }
+  // Oldest first, so a cycle is broken at its oldest comment.
+  for (const comment of comments) {
+    const seen = new Set<string>([comment.id]);
+    for (let id = parentOf.get(comment.id); id !== undefined; id = parentOf.get(id)) {
+      if (seen.has(id)) {
+        errors.push({ message: `comment "${id}": its replies loop back to it; shown as a new thread` });
+        parentOf.set(id, undefined);
+        break;
+      }
+      seen.add(id);
+    }
+  }
+
+  const nodes = new Map(comments.map((comment) => [comment.id, { comment, replies: [] as CommentThread[] }]));
+  const threads: CommentThread[] = [];
+  for (const comment of comments) {
+    const parent = parentOf.get(comment.id);
+    (parent === undefined ? threads : nodes.get(parent)!.replies).push(nodes.get(comment.id)!);
+  }
+  return { threads, comments, errors };
+}
+
+function byDate(a: Comment, b: Comment): number {
+  return (readPostDate(a.date)?.time ?? 0) - (readPostDate(b.date)?.time ?? 0);
+}
+
+function readComment(record: unknown, where: string, errors: DataError[]): Comment | undefined {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    errors.push({ message: `${where}: is not an object` });
+    return undefined;
+  }
+  const r = record as Record<string, unknown>;
+  const id = typeof r.id === 'number' ? String(r.id) : r.id;
+  const problems: string[] = [];
+  if (typeof id !== 'string' || id === '') problems.push('has no id');
+  if (typeof r.author !== 'string' || r.author.trim() === '') problems.push('has no author');
+  if (typeof r.body !== 'string') problems.push('has no body');
+  if (typeof r.date !== 'string' || !readPostDate(r.date)) problems.push('date is not a date');
+  if (problems.length > 0) {
+    errors.push({ message: `${where}: ${problems.join(', ')}` });
+    return undefined;
+  }
+  const comment: Comment = { id: id as string, author: (r.author as string).trim(), date: r.date as string, body: r.body as string };
+  if (typeof r.parent === 'string' || typeof r.parent === 'number') comment.parent = String(r.parent);
+  if (typeof r.url === 'string') comment.url = r.url;
+  const post = r.post as Record<string, unknown> | undefined;
+  if (post && typeof post.title === 'string' && typeof post.url === 'string') comment.post = { title: post.title, url: post.url };
+  return comment;
+}
