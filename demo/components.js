@@ -1,16 +1,5 @@
-// Demo page controls: language, theme, accent colour, and which sample post is shown.
-const root = document.documentElement;
+// The components page: which sample post post-body shows, and its render report.
 const post = document.getElementById('post');
-
-function applyLocale(lang) {
-  root.lang = lang;
-  const key = lang.startsWith('zh') ? 'zh' : 'en';
-  for (const el of document.querySelectorAll('[data-zh]')) el.textContent = el.dataset[key];
-}
-
-document.getElementById('locale').addEventListener('change', (event) => applyLocale(event.target.value));
-document.getElementById('theme').addEventListener('change', (event) => (root.dataset.theme = event.target.value));
-document.getElementById('accent').addEventListener('input', (event) => root.style.setProperty('--sb-color-accent', event.target.value));
 
 for (const tab of document.querySelectorAll('[role="tab"]')) {
   tab.addEventListener('click', () => {
@@ -24,13 +13,5 @@ post.addEventListener('rendered', (event) => {
   document.getElementById('report').textContent = JSON.stringify({ meta, equations, headings, errors }, null, 2);
 });
 
-const params = new URLSearchParams(location.search);
-if (params.get('lang')) {
-  document.getElementById('locale').value = params.get('lang');
-  applyLocale(params.get('lang'));
-}
-if (params.get('theme')) {
-  document.getElementById('theme').value = params.get('theme');
-  root.dataset.theme = params.get('theme');
-}
-if (params.get('post')) post.src = `posts/${params.get('post')}.md`;
+const requested = new URLSearchParams(location.search).get('post');
+if (requested) post.src = `posts/${requested}.md`;

@@ -7,3 +7,7 @@ export * from './post-meta.js';
 export * from './post-cite.js';
 export * from './series-nav.js';
 export * from './archive-list.js';
+export * from './post-excerpt.js';
+export * from './post-card.js';
+export * from './post-list.js';
+export * from './comment-list.js';

@@ -22,3 +22,5 @@ export { paginate } from './pagination.js';
 export type { Pagination } from './pagination.js';
 export { renderComment, safeAuthorUrl, threadComments } from './comments.js';
 export type { Comment, CommentThread, RenderCommentOptions, RenderedComment } from './comments.js';
+export { excerpt } from './excerpt.js';
+export type { Excerpt, ExcerptOptions } from './excerpt.js';

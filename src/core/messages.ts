@@ -41,6 +41,14 @@ export interface Messages {
   copy: string;
   copied: string;
   copyFailed: string;
+  /** `comment-list`. */
+  comments: string;
+  recentComments: string;
+  reply: string;
+  replyTo(author: string): string;
+  noComments: string;
+  commentRefused: string;
+  notJson(reason: string): string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -74,6 +82,13 @@ export const messages: Record<Locale, Messages> = {
     copy: 'Copy',
     copied: 'Copied to the clipboard.',
     copyFailed: 'Could not copy: select the text and copy it by hand.',
+    comments: 'Comments',
+    recentComments: 'Recent comments',
+    reply: 'Reply',
+    replyTo: (author) => `Reply to ${author}`,
+    noComments: 'No comments yet.',
+    commentRefused: 'This comment is too long to show.',
+    notJson: (reason) => `not valid JSON: ${reason}`,
   },
   zh: {
     loading: '正在加载…',
@@ -105,6 +120,13 @@ export const messages: Record<Locale, Messages> = {
     copy: '复制',
     copied: '已复制到剪贴板。',
     copyFailed: '无法复制：请选中文字后手动复制。',
+    comments: '评论',
+    recentComments: '最近评论',
+    reply: '回复',
+    replyTo: (author) => `回复${author}`,
+    noComments: '还没有评论。',
+    commentRefused: '这条评论太长，无法显示。',
+    notJson: (reason) => `不是有效的 JSON：${reason}`,
   },
 };
 

@@ -1,0 +1,54 @@
+// Shared by every demo page: the header with its language, theme and accent
+// controls, remembered across pages in localStorage.
+const root = document.documentElement;
+const saved = JSON.parse(localStorage.getItem('sciblog-demo') ?? '{}');
+const params = new URLSearchParams(location.search);
+const settings = {
+  lang: params.get('lang') ?? saved.lang ?? 'zh-CN',
+  theme: params.get('theme') ?? saved.theme ?? 'light',
+  accent: saved.accent ?? '',
+};
+
+const pages = [
+  ['index.html', '首页', 'Home'],
+  ['article.html', '文章', 'Article'],
+  ['archive.html', '归档', 'Archive'],
+  ['components.html', '组件', 'Components'],
+];
+
+function apply() {
+  root.lang = settings.lang;
+  root.dataset.theme = settings.theme;
+  if (settings.accent) root.style.setProperty('--sb-color-accent', settings.accent);
+  else root.style.removeProperty('--sb-color-accent');
+  const key = settings.lang.startsWith('zh') ? 'zh' : 'en';
+  for (const el of document.querySelectorAll('[data-zh]')) el.textContent = el.dataset[key];
+  localStorage.setItem('sciblog-demo', JSON.stringify(settings));
+}
+
+const header = document.querySelector('.site-header');
+const current = location.pathname.split('/').pop() || 'index.html';
+header.innerHTML = `
+  <a class="site-title" href="index.html">sciblog-elements</a>
+  <nav class="site-nav" aria-label="Demo pages">
+    ${pages.map(([href, zh, en]) => `<a href="${href}" data-zh="${zh}" data-en="${en}"${href === current ? ' aria-current="page"' : ''}>${zh}</a>`).join('')}
+  </nav>
+  <div class="controls">
+    <label><span data-zh="语言" data-en="Language">语言</span>
+      <select id="locale"><option value="zh-CN">中文</option><option value="en">English</option></select></label>
+    <label><span data-zh="主题" data-en="Theme">主题</span>
+      <select id="theme"><option value="light" data-zh="浅色" data-en="Light">浅色</option><option value="dark" data-zh="深色" data-en="Dark">深色</option></select></label>
+    <label><span data-zh="强调色" data-en="Accent">强调色</span>
+      <input id="accent" type="color" value="${settings.accent || '#0b5cad'}" /></label>
+  </div>`;
+
+const locale = header.querySelector('#locale');
+const theme = header.querySelector('#theme');
+locale.value = settings.lang;
+theme.value = settings.theme;
+locale.addEventListener('change', () => apply((settings.lang = locale.value)));
+theme.addEventListener('change', () => apply((settings.theme = theme.value)));
+header.querySelector('#accent').addEventListener('input', (event) => apply((settings.accent = event.target.value)));
+apply();
+
+export { apply };

@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+export const commentListStyles = css`
+  :host {
+    display: block;
+    --_indent: var(--sb-comment-list-indent, 1.25em);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  ol,
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part='replies'] {
+    margin-inline-start: var(--_indent);
+    padding-inline-start: 0.75em;
+    border-inline-start: 2px solid var(--_color-border);
+  }
+  [part='comment'] {
+    padding: 0.75em 0;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 0.75em;
+  }
+  [part='author'] {
+    font-weight: 600;
+    color: var(--_color-text);
+  }
+  a[part='author'] {
+    color: var(--_color-accent);
+  }
+  [part='date'] {
+    color: var(--_color-muted);
+    font-size: 0.85em;
+  }
+  [part='body'] {
+    margin: 0.35em 0;
+    line-height: 1.7;
+    overflow-wrap: anywhere;
+  }
+  [part='body'] > :first-child {
+    margin-top: 0;
+  }
+  [part='body'] > :last-child {
+    margin-bottom: 0;
+  }
+  [part='body'] pre,
+  [part='body'] .sb-equation,
+  [part='body'] table {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  [part='body'] a {
+    color: var(--_color-accent);
+  }
+  [part='reply-button'] {
+    font: inherit;
+    font-size: 0.85em;
+    padding: 0.1em 0.6em;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_color-accent);
+    cursor: pointer;
+  }
+  [part='reply-button']:focus-visible {
+    outline: 2px solid var(--_color-accent);
+    outline-offset: 2px;
+  }
+  .refused,
+  [part='error'] {
+    color: var(--_color-error);
+  }
+  [part='status'],
+  [part='empty'] {
+    color: var(--_color-muted);
+  }
+  /* The sidebar form: one line per comment. */
+  :host([variant='recent']) [part='comment'] {
+    padding: 0.35em 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  [part='excerpt'] p,
+  [part='excerpt'] .katex-display {
+    display: inline;
+    margin: 0;
+  }
+  [part='post-link'] {
+    color: var(--_color-accent);
+  }
+`;

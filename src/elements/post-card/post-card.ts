@@ -1,0 +1,110 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { formatDateBadge, readPostDate } from '../../core/dates.js';
+import type { Messages } from '../../core/messages.js';
+import type { Post } from '../../core/post.js';
+import type { TexMacros } from '../../core/render-math.js';
+import { tokens } from '../../styles/tokens.js';
+import { type LightSource, readLightSource } from '../shared/light-source.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { PostFields } from '../shared/post-fields.js';
+import { postCardStyles } from './post-card.styles.js';
+
+/**
+ * @tagname post-card
+ * @summary One entry of a blog's home page: date badge, title link, byline, excerpt with math, "read more".
+ *
+ * Give it a `post` (from a JSON Feed) or write it by hand:
+ * `<post-card href="/archives/1" title="…" date="2024-09-06" author="…" readers="59659">An excerpt with $x^2$…</post-card>`.
+ *
+ * @slot - The excerpt, written by hand: plain text is read as markdown with math, markup as HTML. Overrides the post's summary.
+ * @slot image - A picture shown above the title.
+ * @slot actions - Links or buttons under the excerpt.
+ *
+ * @csspart card - The `<article>` around everything.
+ * @csspart badge - The date badge.
+ * @csspart badge-day - The day in the badge.
+ * @csspart badge-month - The month in the badge.
+ * @csspart title - The heading.
+ * @csspart title-link - The link in the heading.
+ * @csspart meta - The byline (a `post-meta`).
+ * @csspart excerpt - The excerpt (a `post-excerpt`).
+ *
+ * @cssprop [--sb-post-card-padding=1.25em 0] - Space above and below the card.
+ * @cssprop [--sb-post-card-badge-size=3.4em] - Width and height of the date badge.
+ * @cssprop [--sb-post-card-badge-background=var(--sb-color-accent)] - Badge background.
+ * @cssprop [--sb-post-card-badge-color=light-dark(#fff, #0f1419)] - Badge text colour.
+ * @cssprop [--sb-post-card-title-size=1.3em] - Title size.
+ */
+export class PostCardElement extends PostFields(LitElement) {
+  static override styles = [tokens, postCardStyles];
+
+  /** About how many characters of excerpt to show when the post has no `<!--more-->`. */
+  @property({ type: Number, attribute: 'excerpt-length' }) accessor excerptLength = 200;
+
+  /** Where the byline's cite link leads, if anywhere. */
+  @property({ attribute: 'cite-href' }) accessor citeHref: string | undefined = undefined;
+
+  /** TeX macros for the excerpt's formulas. */
+  @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
+
+  /** Replacements for the built-in interface text, passed on to the byline and excerpt. */
+  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+
+  readonly #locale = new LocaleController(this);
+  #light?: LightSource;
+  readonly #childObserver = new MutationObserver(() => {
+    this.#light = readLightSource(this);
+    this.requestUpdate();
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#light = readLightSource(this);
+    this.#childObserver.observe(this, { childList: true, characterData: true, subtree: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#childObserver.disconnect();
+  }
+
+  /** The post with a hand-written excerpt in place of its summary. */
+  #excerptPost(post: Post): Post {
+    const light = this.#light;
+    if (!light) return post;
+    return light.format === 'html' ? { ...post, summary: undefined, contentHtml: light.text } : { ...post, summary: light.text };
+  }
+
+  protected override render() {
+    const post = this.resolvedPost;
+    const locale = this.#locale.locale;
+    const badge = formatDateBadge(post.date, locale);
+    const title = post.title.trim()
+      ? post.url
+        ? html`<a part="title-link" href=${post.url}>${post.title}</a>`
+        : post.title
+      : html`<span class="untitled">${this.#locale.messages.untitled}</span>`;
+    return html`<article part="card" aria-labelledby="title">
+      ${badge
+        ? html`<time part="badge" datetime=${readPostDate(post.date) ? post.date : nothing} aria-label=${badge.label}>
+            <span part="badge-day" aria-hidden="true">${badge.day}</span>
+            <span part="badge-month" aria-hidden="true">${badge.month}</span>
+          </time>`
+        : nothing}
+      <div class="body">
+        <slot name="image"></slot>
+        <h2 part="title" id="title">${title}</h2>
+        <post-meta part="meta" .post=${post} cite-href=${this.citeHref ?? nothing} .strings=${this.strings}></post-meta>
+        <post-excerpt part="excerpt" .post=${this.#excerptPost(post)} length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-excerpt>
+        <slot name="actions"></slot>
+      </div>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'post-card': PostCardElement;
+  }
+}

@@ -1,0 +1,25 @@
+import { css } from 'lit';
+
+export const postExcerptStyles = css`
+  :host {
+    display: block;
+    line-height: var(--sb-post-excerpt-line-height, 1.8);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='content'] > :first-child {
+    margin-top: 0;
+  }
+  [part='content'] > :last-child {
+    margin-bottom: 0.5em;
+  }
+  [part='content'] .sb-equation,
+  [part='content'] .katex-display {
+    overflow-x: auto;
+    overflow-y: hidden;
+  }
+  [part='read-more'] {
+    color: var(--_color-accent);
+  }
+`;

@@ -1,0 +1,97 @@
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { excerpt } from '../../core/excerpt.js';
+import type { Messages } from '../../core/messages.js';
+import type { Post } from '../../core/post.js';
+import type { TexMacros } from '../../core/render-math.js';
+import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
+import { mathErrorStyles, tokens } from '../../styles/tokens.js';
+import { type LightSource, readLightSource } from '../shared/light-source.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { postExcerptStyles } from './post-excerpt.styles.js';
+
+/**
+ * @tagname post-excerpt
+ * @summary The beginning of a post, with its math rendered, and a "read more" link.
+ *
+ * Cut at `<!--more-->`, else at about `length` characters on a sentence or
+ * word boundary — never inside a formula, a link, a tag or a character.
+ * The text comes from `markdown`, from the children (written by hand: plain
+ * text is read as markdown, markup as HTML), or from `post` (its summary,
+ * else its content).
+ *
+ * @slot - The excerpt's source, shown as written until the element is defined.
+ *
+ * @csspart content - The excerpt.
+ * @csspart read-more - The "read more" link.
+ *
+ * @cssprop [--sb-post-excerpt-line-height=1.8] - Line height of the text.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The "read more" link.
+ */
+export class PostExcerptElement extends LitElement {
+  static override styles = [tokens, katexStyles, mathErrorStyles, postExcerptStyles];
+
+  /** Markdown (with math) to take the excerpt from. */
+  @property({ attribute: false }) accessor markdown: string | undefined = undefined;
+
+  /** A post to take the excerpt from: its summary, else its content. */
+  @property({ attribute: false }) accessor post: Post | undefined = undefined;
+
+  /** Address of the whole post, for the "read more" link; the post's URL by default. */
+  @property() accessor href: string | undefined = undefined;
+
+  /** About how many characters to keep when there is no `<!--more-->`. */
+  @property({ type: Number }) accessor length = 200;
+
+  /** TeX macros for the formulas. */
+  @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
+
+  /** Replacements for the built-in interface text. */
+  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+
+  readonly #locale = new LocaleController(this);
+  #light?: LightSource;
+  readonly #childObserver = new MutationObserver(() => {
+    this.#light = readLightSource(this);
+    this.requestUpdate();
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    registerKatexFonts();
+    this.#light = readLightSource(this);
+    this.#childObserver.observe(this, { childList: true, characterData: true, subtree: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#childObserver.disconnect();
+  }
+
+  #source(): LightSource | undefined {
+    if (this.markdown !== undefined) return { text: this.markdown, format: 'markdown' };
+    if (this.#light) return this.#light;
+    const post = this.post;
+    if (post?.summary) return { text: post.summary, format: 'markdown' };
+    if (post?.contentHtml) return { text: post.contentHtml, format: 'html' };
+    if (post?.contentText) return { text: post.contentText, format: 'markdown' };
+    return undefined;
+  }
+
+  protected override render() {
+    const source = this.#source();
+    const href = this.href ?? this.post?.url;
+    const readMore = href ? html`<a part="read-more" href=${href}>${this.#locale.messages.readMore}</a>` : nothing;
+    if (!source) return readMore;
+    const { html: content } = excerpt(source.text, { format: source.format, length: this.length, locale: this.#locale.locale, macros: this.macros });
+    return html`<div part="content">${unsafeHTML(content)}</div>
+      ${readMore}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'post-excerpt': PostExcerptElement;
+  }
+}

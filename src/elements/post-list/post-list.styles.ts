@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+export const postListStyles = css`
+  :host {
+    display: block;
+    scroll-margin-top: var(--sb-scroll-margin-top, 1em);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='list'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part='pagination'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-items: center;
+    gap: 0.35em;
+    margin-top: 1.5em;
+  }
+  [part~='page-link'] {
+    min-width: 2.2em;
+    padding: 0.3em 0.6em;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    color: var(--_color-accent);
+    text-align: center;
+    text-decoration: none;
+  }
+  [part~='page-link']:hover {
+    border-color: var(--_color-accent);
+  }
+  [part~='page-link'][aria-current='page'] {
+    background: var(--_color-accent);
+    border-color: var(--_color-accent);
+    color: var(--sb-post-list-current-color, light-dark(#fff, #0f1419));
+  }
+  .gap {
+    color: var(--_color-muted);
+  }
+  [part='status'],
+  [part='empty'] {
+    color: var(--_color-muted);
+  }
+  [part='error'] {
+    color: var(--_color-error);
+  }
+`;

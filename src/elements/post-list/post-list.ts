@@ -1,0 +1,143 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseFeed } from '../../core/feed.js';
+import type { Messages } from '../../core/messages.js';
+import { paginate } from '../../core/pagination.js';
+import type { DataError, Post } from '../../core/post.js';
+import type { TexMacros } from '../../core/render-math.js';
+import { tokens } from '../../styles/tokens.js';
+import { FetchController } from '../shared/fetch-controller.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { postListStyles } from './post-list.styles.js';
+
+/**
+ * @tagname post-list
+ * @summary A blog's home page: post cards from `posts` or a JSON Feed, a page at a time.
+ *
+ * The page number lives in the URL (`?page=2`), so back, forward, reload and
+ * shared links all show the same page. Feed items that are not valid are
+ * skipped and listed in `errors`; the rest are shown.
+ *
+ * @slot - Fallback content, shown beside the message when `src` cannot be loaded.
+ *
+ * @csspart list - The list of cards.
+ * @csspart card - Each `post-card`.
+ * @csspart pagination - The page navigation.
+ * @csspart page-link - Each link in it (previous, numbers, next); the current page has `aria-current="page"`.
+ * @csspart status - The loading message.
+ * @csspart error - The message shown when `src` cannot be loaded.
+ * @csspart empty - The message shown when there are no posts.
+ *
+ * @cssprop [--sb-post-list-current-color=light-dark(#fff, #0f1419)] - Text colour of the current page number.
+ */
+export class PostListElement extends LitElement {
+  static override styles = [tokens, postListStyles];
+
+  /** The posts, newest first. Takes precedence over `src`. */
+  @property({ attribute: false }) accessor posts: readonly Post[] | undefined = undefined;
+
+  /** URL of a JSON Feed 1.1 document. */
+  @property() accessor src: string | undefined = undefined;
+
+  /** Cards per page. */
+  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 10;
+
+  /** Name of the URL query parameter that holds the page number. */
+  @property({ attribute: 'page-param' }) accessor pageParam = 'page';
+
+  /** About how many characters of excerpt each card shows. */
+  @property({ type: Number, attribute: 'excerpt-length' }) accessor excerptLength = 200;
+
+  /** TeX macros for the excerpts' formulas. */
+  @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
+
+  /** Replacements for the built-in interface text. */
+  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+
+  /** The page shown (1-based). */
+  @state() accessor page = 1;
+
+  /** Problems found in the feed at `src`: items skipped and why. */
+  get errors(): readonly DataError[] {
+    return this.#feed.errors;
+  }
+
+  readonly #locale = new LocaleController(this);
+  readonly #fetch = new FetchController(this);
+  #feed: { text: string; posts: Post[]; errors: DataError[] } = { text: '', posts: [], errors: [] };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#readPageFromUrl();
+    window.addEventListener('popstate', this.#readPageFromUrl);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#readPageFromUrl);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) this.#fetch.load(this.src);
+    const load = this.#fetch.state;
+    if (load.state === 'loaded' && load.text !== this.#feed.text) this.#feed = { text: load.text, ...parseFeed(load.text) };
+  }
+
+  readonly #readPageFromUrl = (): void => {
+    this.page = Number(new URL(location.href).searchParams.get(this.pageParam)) || 1;
+  };
+
+  #pageUrl(page: number): string {
+    const url = new URL(location.href);
+    if (page === 1) url.searchParams.delete(this.pageParam);
+    else url.searchParams.set(this.pageParam, String(page));
+    return url.pathname + url.search + url.hash;
+  }
+
+  #go(event: MouseEvent, page: number): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    history.pushState(null, '', this.#pageUrl(page));
+    this.page = page;
+    this.scrollIntoView({ block: 'start' });
+  }
+
+  #pageLink(page: number, label: string, part: string, ariaLabel?: string) {
+    return html`<a part=${part} href=${this.#pageUrl(page)} aria-label=${ariaLabel ?? nothing} @click=${(event: MouseEvent) => this.#go(event, page)}>${label}</a>`;
+  }
+
+  protected override render() {
+    const messages = this.#locale.messages;
+    const load = this.#fetch.state;
+    if (!this.posts && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
+    if (!this.posts && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p><slot></slot>`;
+    const posts = this.posts ?? this.#feed.posts;
+    if (posts.length === 0) return html`<p part="empty">${messages.noPosts}</p>`;
+
+    const { page, pageCount, start, end, links } = paginate(posts.length, this.page, this.pageSize);
+    return html`<ol part="list">
+        ${posts.slice(start, end).map(
+          (post) => html`<li><post-card part="card" .post=${post} excerpt-length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-card></li>`,
+        )}
+      </ol>
+      ${pageCount > 1
+        ? html`<nav part="pagination" aria-label=${messages.pagination}>
+            ${page > 1 ? this.#pageLink(page - 1, `← ${messages.previousPage}`, 'page-link previous') : nothing}
+            ${links.map((n) =>
+              n === undefined
+                ? html`<span class="gap" aria-hidden="true">…</span>`
+                : n === page
+                  ? html`<a part="page-link" aria-current="page" href=${this.#pageUrl(n)} aria-label=${messages.page(n)}>${n}</a>`
+                  : this.#pageLink(n, String(n), 'page-link', messages.page(n)),
+            )}
+            ${page < pageCount ? this.#pageLink(page + 1, `${messages.nextPage} →`, 'page-link next') : nothing}
+          </nav>`
+        : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'post-list': PostListElement;
+  }
+}

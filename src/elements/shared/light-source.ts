@@ -1,0 +1,21 @@
+import { dedent } from '../../core/dedent.js';
+
+/** What an element was given as children, to render as content. */
+export interface LightSource {
+  text: string;
+  format: 'markdown' | 'html';
+}
+
+/**
+ * Reads hand-written content from an element's children: markup as HTML,
+ * plain text as markdown (so `$x^2$` in an excerpt is math). Children
+ * assigned to a named slot are not content and are skipped.
+ */
+export function readLightSource(host: Element): LightSource | undefined {
+  const nodes = [...host.childNodes].filter((node) => !(node instanceof Element && node.hasAttribute('slot')));
+  const hasMarkup = nodes.some((node) => node instanceof Element);
+  const text = hasMarkup
+    ? nodes.map((node) => (node instanceof Element ? node.outerHTML : node.textContent ?? '')).join('')
+    : dedent(nodes.map((node) => node.textContent ?? '').join(''));
+  return text.trim() === '' ? undefined : { text, format: hasMarkup ? 'html' : 'markdown' };
+}
