@@ -9,7 +9,7 @@ const post = posts.find((p) => new URL(p.url).searchParams.get('post') === slug)
 document.title = `sciblog-elements · ${post.title}`;
 document.getElementById('post-title').textContent = post.title;
 document.getElementById('post-meta').post = post;
-document.getElementById('post-cite').post = post;
+document.getElementById('cite').post = post;
 const series = document.getElementById('series');
 series.current = post.url;
 series.hidden = !post.series;

@@ -23,11 +23,15 @@ export function seriesOf(posts: readonly Post[], current: string, name?: string)
   return { name: seriesName, posts: members, current: members.findIndex(isCurrent) };
 }
 
-// `/archives/3` on the page matches `https://site.example/archives/3` in the feed.
+// `/archives/3` on the page matches `https://site.example/archives/3` in the feed
+// (and `?post=3` matters: some sites tell posts apart by query).
 function samePath(url: string, current: string): boolean {
+  const pathOf = (text: string) => {
+    const parsed = new URL(text, 'https://x.invalid');
+    return parsed.pathname + parsed.search;
+  };
   try {
-    const base = 'https://x.invalid';
-    return new URL(url, base).pathname === new URL(current, base).pathname && new URL(current, base).pathname !== '/';
+    return pathOf(current) !== '/' && pathOf(url) === pathOf(current);
   } catch {
     return false;
   }

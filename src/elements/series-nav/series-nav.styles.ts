@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const seriesNavStyles = css`
   :host {
     display: block;
+  }
+  nav {
     padding: var(--sb-series-nav-padding, 0.75em 1em);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);

@@ -76,3 +76,11 @@ describe('series-nav', () => {
     expect(el.shadowRoot!.querySelector('slot')).to.exist;
   });
 });
+
+describe('series-nav on a site that tells posts apart by query', () => {
+  it('matches the current post by path and query, not path alone', async () => {
+    const byQuery = posts.map((p) => ({ ...p, url: `https://blog.example/article.html?post=${p.id}` }));
+    const el = await fixture<SeriesNavElement>(html`<series-nav .posts=${byQuery} current="/article.html?post=p2"></series-nav>`);
+    expect(links(el).map(([, , current]) => current)).to.deep.equal([null, 'page', null]);
+  });
+});
