@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import texmath from 'markdown-it-texmath';
-import { clearMathCache, renderMarkdown } from 'sciblog-elements/core';
+import { clearMathCache, excerpt, renderMarkdown } from 'sciblog-elements/core';
 import { runArchiveBench } from './archive-list.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printTable, ratios, sinkValue } from './harness.mjs';
@@ -99,6 +99,36 @@ const sections = [
     };
   },
 ];
+
+// The home page's work: an excerpt of each of 1 000 posts (10 formulas each, all
+// different), against rendering those posts whole, in the same rounds.
+sections.push(async function excerpts() {
+  const posts = Array.from({ length: 1000 }, (_, i) => generatePost({ seed: 1000 + i, formulas: 10 }).source);
+  const result = await interleave(
+    {
+      cold: { setup: clearMathCache, run: () => posts.map((post) => excerpt(post, { length: 200, locale: 'zh' })) },
+      whole: { setup: clearMathCache, run: () => posts.map((post) => renderMarkdown(post)) },
+    },
+    { rounds: Math.max(5, Math.round(ROUNDS / 3)), warmup: 1 },
+  );
+  const { cold, whole } = result;
+  return {
+    rows: [
+      {
+        section: 'excerpt of 1,000 posts',
+        measure: 'excerpts / whole posts',
+        ours: fmt(cold.median),
+        baseline: fmt(whole.median),
+        result: `${(cold.median / whole.median).toFixed(2)}x`,
+        goal: '',
+        status: '',
+        gc: `${fmt(cold.gc)} / ${fmt(whole.gc)}`,
+        spread: `${spread(cold)} / ${spread(whole)}`,
+      },
+    ],
+    notes: [`excerpts: ${(cold.median / 1000).toFixed(2)} ms per post, formula cache emptied before each round`],
+  };
+});
 
 // In Chromium, against the built self-contained bundle.
 sections.push(runArchiveBench);
