@@ -100,6 +100,11 @@ export class CommentListElement extends LitElement {
     }
   }
 
+  #reply(comment: Comment): void {
+    const event = new CommentReplyEvent(comment);
+    this.dispatchEvent(event);
+  }
+
   #author(comment: Comment) {
     const url = safeAuthorUrl(comment.url);
     return url ? html`<a part="author" href=${url} rel="nofollow ugc noopener">${comment.author}</a>` : html`<span part="author">${comment.author}</span>`;
@@ -118,7 +123,7 @@ export class CommentListElement extends LitElement {
           <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
             <header>${this.#author(comment)} ${this.#date(comment)}</header>
             <div part="body">${body.refused ? html`<p class="refused">${messages.commentRefused}</p>` : unsafeHTML(body.html)}</div>
-            <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.dispatchEvent(new CommentReplyEvent(comment))}>
+            <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.#reply(comment)}>
               ${messages.reply}
             </button>
           </article>
