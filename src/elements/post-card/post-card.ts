@@ -5,7 +5,7 @@ import type { Messages } from '../../core/messages.js';
 import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
-import { type LightSource, readLightSource } from '../shared/light-source.js';
+import { LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PostFields } from '../shared/post-fields.js';
 import { postCardStyles } from './post-card.styles.js';
@@ -52,26 +52,11 @@ export class PostCardElement extends PostFields(LitElement) {
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
   readonly #locale = new LocaleController(this);
-  #light?: LightSource;
-  readonly #childObserver = new MutationObserver(() => {
-    this.#light = readLightSource(this);
-    this.requestUpdate();
-  });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#light = readLightSource(this);
-    this.#childObserver.observe(this, { childList: true, characterData: true, subtree: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#childObserver.disconnect();
-  }
+  readonly #light = new LightSourceController(this);
 
   /** The post with a hand-written excerpt in place of its summary. */
   #excerptPost(post: Post): Post {
-    const light = this.#light;
+    const light = this.#light.source;
     if (!light) return post;
     return light.format === 'html' ? { ...post, summary: undefined, contentHtml: light.text } : { ...post, summary: light.text };
   }

@@ -7,7 +7,7 @@ import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
-import { type LightSource, readLightSource } from '../shared/light-source.js';
+import { type LightSource, LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { postExcerptStyles } from './post-excerpt.styles.js';
 
@@ -51,27 +51,16 @@ export class PostExcerptElement extends LitElement {
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
   readonly #locale = new LocaleController(this);
-  #light?: LightSource;
-  readonly #childObserver = new MutationObserver(() => {
-    this.#light = readLightSource(this);
-    this.requestUpdate();
-  });
+  readonly #light = new LightSourceController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     registerKatexFonts();
-    this.#light = readLightSource(this);
-    this.#childObserver.observe(this, { childList: true, characterData: true, subtree: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#childObserver.disconnect();
   }
 
   #source(): LightSource | undefined {
     if (this.markdown !== undefined) return { text: this.markdown, format: 'markdown' };
-    if (this.#light) return this.#light;
+    if (this.#light.source) return this.#light.source;
     const post = this.post;
     if (post?.summary) return { text: post.summary, format: 'markdown' };
     if (post?.contentHtml) return { text: post.contentHtml, format: 'html' };

@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dedent } from '../../core/dedent.js';
 
 /** What an element was given as children, to render as content. */
@@ -18,4 +19,29 @@ export function readLightSource(host: Element): LightSource | undefined {
     ? nodes.map((node) => (node instanceof Element ? node.outerHTML : node.textContent ?? '')).join('')
     : dedent(nodes.map((node) => node.textContent ?? '').join(''));
   return text.trim() === '' ? undefined : { text, format: hasMarkup ? 'html' : 'markdown' };
+}
+
+/** Keeps an element's hand-written content (see `readLightSource`) current as its children change. */
+export class LightSourceController implements ReactiveController {
+  /** The content as last read; undefined when there is none. */
+  source?: LightSource;
+  readonly #observer = new MutationObserver(() => this.#read());
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  #read(): void {
+    this.source = readLightSource(this.host);
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    this.#read();
+    this.#observer.observe(this.host, { childList: true, characterData: true, subtree: true });
+  }
+
+  hostDisconnected(): void {
+    this.#observer.disconnect();
+  }
 }
