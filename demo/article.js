@@ -18,3 +18,18 @@ const body = document.getElementById('article');
 const file = `posts/${slug}.md`;
 if ((await fetch(file, { method: 'HEAD' })).ok) body.src = file;
 else body.markdown = post.contentText ?? post.summary ?? '';
+
+// The sample discussion: the comments of this post from comments.json. The
+// form has no server to post to here, so the page takes each new comment.
+const comments = await (await fetch('comments.json')).json();
+const list = document.getElementById('comments');
+list.comments = comments.filter((comment) => comment.post?.url === `article.html?post=${slug}`);
+const form = document.getElementById('comment-form');
+list.addEventListener('comment-reply', (event) => {
+  form.replyTo = event.comment;
+  form.scrollIntoView({ block: 'nearest' });
+});
+form.addEventListener('comment-submit', (event) => {
+  const { name, url, body, parent } = event;
+  list.comments = [...list.comments, { id: `new-${Date.now()}`, parent, author: name, url, body, date: new Date().toISOString() }];
+});

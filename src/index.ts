@@ -11,3 +11,4 @@ export * from './post-excerpt.js';
 export * from './post-card.js';
 export * from './post-list.js';
 export * from './comment-list.js';
+export * from './comment-form.js';

@@ -136,6 +136,9 @@ function readComment(record: unknown, where: string, errors: DataError[]): Comme
   if (typeof r.parent === 'string' || typeof r.parent === 'number') comment.parent = String(r.parent);
   if (typeof r.url === 'string') comment.url = r.url;
   const post = r.post as Record<string, unknown> | undefined;
-  if (post && typeof post.title === 'string' && typeof post.url === 'string') comment.post = { title: post.title, url: post.url };
+  if (post && typeof post.title === 'string' && typeof post.url === 'string') {
+    if (isSafeUrl(post.url)) comment.post = { title: post.title, url: post.url };
+    else errors.push({ message: `${where}: post.url is not a safe link` });
+  }
   return comment;
 }

@@ -24,3 +24,5 @@ export { renderComment, safeAuthorUrl, threadComments } from './comments.js';
 export type { Comment, CommentThread, RenderCommentOptions, RenderedComment } from './comments.js';
 export { excerpt } from './excerpt.js';
 export type { Excerpt, ExcerptOptions } from './excerpt.js';
+export { commentSubmission, isBlankDraft, isEmailAddress, isNearLengthLimit, isWebUrl, loadCommentDraft, saveCommentDraft, validateComment } from './comment-validation.js';
+export type { CommentDraft, CommentField, CommentFields, CommentProblem, CommentSubmission, DraftStorage, ReplyTarget } from './comment-validation.js';

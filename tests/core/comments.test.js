@@ -108,3 +108,12 @@ describe('safeAuthorUrl', () => {
     for (const url of ['javascript:alert(1)', '/relative', 'mailto:a@b.c', 'data:text/html,x', undefined, '']) assert.equal(safeAuthorUrl(url), undefined, url);
   });
 });
+
+describe('threadComments and the post a comment belongs to', () => {
+  it('drops a post link with an unsafe scheme and says so, keeping the comment', () => {
+    const { comments, errors } = threadComments([{ ...c('1', '2024-01-01'), post: { title: 'x', url: 'JaVaScRiPt:alert(1)' } }]);
+    assert.equal(comments.length, 1);
+    assert.equal(comments[0].post, undefined);
+    assert.deepEqual(errors.map((e) => e.message), ['comment 1: post.url is not a safe link']);
+  });
+});

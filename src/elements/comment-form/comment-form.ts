@@ -1,0 +1,321 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { CommentField, CommentFields, CommentProblem, ReplyTarget } from '../../core/comment-validation.js';
+import { commentFields, commentSubmission, isNearLengthLimit, loadCommentDraft, saveCommentDraft, validateComment } from '../../core/comment-validation.js';
+import { type RenderedComment, renderComment } from '../../core/comments.js';
+import type { TexMacros } from '../../core/render-math.js';
+import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
+import { mathErrorStyles, tokens } from '../../styles/tokens.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { commentFormMessages, type CommentFormMessages, problemMessage } from './comment-form.messages.js';
+import { commentFormStyles } from './comment-form.styles.js';
+import { CommentPostedEvent, CommentReplyCancelEvent, CommentSubmitEvent } from './comment-submit-event.js';
+
+type SendState = { state: 'idle' | 'sending' | 'posted' } | { state: 'failed'; status?: number; statusText: string };
+const blank: CommentFields = { name: '', email: '', url: '', body: '' };
+const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' } as const;
+
+/**
+ * @tagname comment-form
+ * @summary Write a comment with a live preview of its markdown and math; never loses a draft.
+ *
+ * Sending fires `comment-submit`; unless the page cancels it, the form POSTs
+ * the comment as JSON to `action` (when set), keeps everything on a network or
+ * server error and offers to retry. What is typed is saved in `localStorage`
+ * under `draft-key` and restored after a reload until a comment is sent. The
+ * preview renders like `comment-list`, with `renderComment`: raw HTML shows as text.
+ *
+ * @slot - Text above the submit button, such as a note on how email addresses are used.
+ *
+ * @csspart form - The `<form>`.
+ * @csspart reply - "Replying to …" and its cancel button, shown in reply mode.
+ * @csspart cancel-reply-button - The button that cancels the reply.
+ * @csspart draft-notice - The note that a saved draft was restored.
+ * @csspart field - Each label, control and message group.
+ * @csspart label - Each field's `<label>`.
+ * @csspart input - The name, email and website inputs.
+ * @csspart textarea - The comment's `<textarea>`.
+ * @csspart field-error - Each field's validation message.
+ * @csspart counter - The character count, shown near the length limit.
+ * @csspart preview - The preview: heading and rendered comment.
+ * @csspart preview-content - The rendered comment (or why it is not rendered).
+ * @csspart submit-button - The submit button.
+ * @csspart status - Progress and success messages.
+ * @csspart error - Why sending failed, with the retry button.
+ * @csspart retry-button - The button that sends again after a failure.
+ *
+ * @cssprop [--sb-comment-form-gap=0.9em] - Space between fields.
+ * @cssprop [--sb-comment-form-control-background=transparent] - Background of the inputs and textarea.
+ * @cssprop [--sb-comment-form-textarea-height=8em] - Initial height of the textarea.
+ * @cssprop [--sb-comment-form-preview-background=light-dark(#f4f6f8, #1c2128)] - Background of the preview (defaults to `--sb-color-surface`).
+ * @cssprop [--sb-color-text=inherit] - Text.
+ * @cssprop [--sb-font-body=inherit] - Text font.
+ * @cssprop [--sb-font-mono=ui-monospace, …] - Code in the preview.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The submit button, links and focus rings.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders of the controls.
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Notes, counter and status.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Validation and send errors.
+ * @cssprop [--sb-radius=6px] - Corners of the controls.
+ *
+ * @fires {CommentSubmitEvent} comment-submit - A valid comment is sent; cancelable, with `name`, `email`, `url`, `body`, `parent`.
+ * @fires {CommentPostedEvent} comment-posted - `action` answered 2xx; `response` holds its JSON, `submission` what was sent.
+ * @fires {CommentReplyCancelEvent} comment-reply-cancel - The visitor cancelled the reply; `comment` is the one that was answered.
+ */
+export class CommentFormElement extends LitElement {
+  static override styles = [tokens, katexStyles, mathErrorStyles, commentFormStyles];
+
+  /** URL to POST the comment to as JSON (`{ name, email, url, body, parent }`). Without it the page handles `comment-submit`. */
+  @property({ reflect: true }) accessor action: string | undefined = undefined;
+
+  /** The comment being answered, `{ id, author }`: `form.replyTo = event.comment` from `comment-list`'s `comment-reply`. Undefined for a new thread. */
+  @property({ attribute: false }) accessor replyTo: ReplyTarget | undefined = undefined;
+
+  /** Longest comment accepted, in characters; a counter shows from 90 % of it. */
+  @property({ type: Number, attribute: 'max-length' }) accessor maxLength = 10_000;
+
+  /** `localStorage` key of the draft. Default `sciblog-comment-draft:` + the page's path. Read when the element first connects. */
+  @property({ attribute: 'draft-key' }) accessor draftKey: string | undefined = undefined;
+
+  /** Whether pictures in the comment show in the preview (as in `comment-list`). */
+  @property({ type: Boolean }) accessor images = false;
+
+  /** Site-wide TeX macros for the preview. */
+  @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
+
+  /** Replacements for the built-in interface text. */
+  @property({ attribute: false }) accessor strings: Partial<CommentFormMessages> | undefined = undefined;
+
+  /** What the visitor has typed. Setting it replaces the fields, e.g. to fill in a signed-in visitor's name. */
+  get value(): CommentFields {
+    return { ...this.#values };
+  }
+  set value(fields: Partial<CommentFields>) {
+    this.#values = { ...blank, ...fields };
+    this.#edited();
+  }
+
+  /** Answers `comment` (`{ id, author, … }`) and moves the focus to the comment box. */
+  reply(comment: ReplyTarget): void {
+    this.replyTo = comment;
+    this.updateComplete.then(() => this.#control('body')?.focus());
+  }
+
+  // Only `locale` is read from it: the form's text has its own table.
+  readonly #locale = new LocaleController(this);
+  #values: CommentFields = { ...blank };
+  readonly #touched = new Set<CommentField>();
+  #send: SendState = { state: 'idle' };
+  #draftRestored = false;
+  #connectedBefore = false;
+  #previewSource = '';
+  #preview?: { source: string; rendered: RenderedComment };
+  #previewTimer?: ReturnType<typeof setTimeout>;
+  #saveTimer?: ReturnType<typeof setTimeout>;
+
+  get #messages(): CommentFormMessages {
+    return { ...commentFormMessages[this.#locale.locale], ...this.strings };
+  }
+
+  get #draftKey(): string {
+    return this.draftKey ?? `sciblog-comment-draft:${location.pathname}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    registerKatexFonts();
+    // A reload within the save delay would lose the last keystrokes.
+    window.addEventListener('pagehide', this.#saveDraft);
+    if (!this.#connectedBefore) {
+      this.#connectedBefore = true;
+      const draft = loadCommentDraft(storage, this.#draftKey);
+      if (draft) {
+        const { replyTo, ...fields } = draft;
+        // What the page filled in before (a signed-in visitor's name) wins, field by field; the rest comes back.
+        this.#values = { ...fields, ...Object.fromEntries(Object.entries(this.#values).filter(([, text]) => text.trim() !== '')) };
+        this.replyTo ??= replyTo;
+        this.#draftRestored = true;
+      }
+    }
+    this.#previewSource = this.#values.body;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.#saveDraft);
+    clearTimeout(this.#previewTimer);
+    this.#saveDraft();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('replyTo') && this.#connectedBefore) this.#scheduleSave();
+    const source = this.#previewSource;
+    if (source !== this.#preview?.source || changed.has('macros') || changed.has('maxLength') || changed.has('images')) {
+      this.#preview = { source, rendered: renderComment(source, { maxLength: this.maxLength, images: this.images, macros: this.macros }) };
+    }
+  }
+
+  #edited(): void {
+    if (this.#send.state === 'posted') this.#send = { state: 'idle' };
+    clearTimeout(this.#previewTimer);
+    this.#previewTimer = setTimeout(() => ((this.#previewSource = this.#values.body), this.requestUpdate()), 200);
+    // Before the draft is read, saving would overwrite it.
+    if (this.#connectedBefore) this.#scheduleSave();
+    this.requestUpdate();
+  }
+
+  #scheduleSave(): void {
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(this.#saveDraft, 300);
+  }
+
+  readonly #saveDraft = (): void => {
+    clearTimeout(this.#saveTimer);
+    saveCommentDraft(storage, this.#draftKey, { ...this.#values, replyTo: this.replyTo });
+  };
+
+  #control(field: CommentField): HTMLElement | null | undefined {
+    return this.shadowRoot?.getElementById(field);
+  }
+
+  async #submit({ retry = false } = {}): Promise<void> {
+    if (this.#send.state === 'sending') return;
+    commentFields.forEach((field) => this.#touched.add(field));
+    const problems = validateComment(this.#values, { maxLength: this.maxLength });
+    const invalid = commentFields.find((field) => problems[field]);
+    if (invalid) {
+      this.requestUpdate();
+      await this.updateComplete;
+      return this.#control(invalid)?.focus();
+    }
+    const submission = commentSubmission(this.#values, this.replyTo);
+    const submitted = new CommentSubmitEvent(submission);
+    // A retry re-sends what the page already let through; it is not a new submission.
+    if (!retry && !this.dispatchEvent(submitted)) return;
+    if (!this.action) return this.#succeed();
+    // Stored before sending, so a failed POST followed by a closed tab loses nothing.
+    this.#saveDraft();
+    this.#send = { state: 'sending' };
+    this.requestUpdate();
+    try {
+      const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+      const response = await fetch(this.action, { method: 'POST', headers, body: JSON.stringify(submission) });
+      if (!response.ok) return void (this.#send = { state: 'failed', status: response.status, statusText: response.statusText });
+      // An empty or non-JSON answer is still a success; the page just gets no response object.
+      const answer: unknown = await response.json().catch(() => undefined);
+      const posted = new CommentPostedEvent(submission, answer);
+      this.#succeed();
+      this.dispatchEvent(posted);
+    } catch {
+      this.#send = { state: 'failed', statusText: '' };
+    } finally {
+      this.requestUpdate();
+    }
+  }
+
+  #succeed(): void {
+    clearTimeout(this.#previewTimer);
+    this.#values = { ...blank };
+    this.#previewSource = '';
+    this.#touched.clear();
+    this.#draftRestored = false;
+    this.#send = { state: 'posted' };
+    this.replyTo = undefined;
+    this.#saveDraft();
+    this.requestUpdate();
+  }
+
+  readonly #cancelReply = (): void => {
+    const cancelled = this.replyTo && new CommentReplyCancelEvent(this.replyTo);
+    this.replyTo = undefined;
+    if (cancelled) this.dispatchEvent(cancelled);
+    this.updateComplete.then(() => this.#control('body')?.focus());
+  };
+
+  readonly #onInput = (event: Event): void => {
+    const control = event.target as HTMLInputElement | HTMLTextAreaElement;
+    this.#values = { ...this.#values, [control.id]: control.value };
+    this.#edited();
+  };
+
+  readonly #onBlur = (event: Event): void => {
+    this.#touched.add((event.target as HTMLElement).id as CommentField);
+    this.requestUpdate();
+  };
+
+  readonly #onBodyKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    void this.#submit();
+  };
+
+  #field(field: CommentField, problem: CommentProblem | undefined, type = 'text', autocomplete = field) {
+    const m = this.#messages;
+    const length = this.#values.body.length;
+    const error = problem && this.#touched.has(field) ? problemMessage(m, field, problem, length, this.maxLength) : '';
+    const common = { readonly: this.#send.state === 'sending', invalid: error ? 'true' : 'false' };
+    return html`<div part="field" class=${field}>
+      <label part="label" for=${field}>${m[labels[field]]}</label>
+      ${field === 'body'
+        ? html`<textarea part="textarea" id="body" required ?readonly=${common.readonly} aria-invalid=${common.invalid} aria-describedby="body-error body-counter"
+              .value=${live(this.#values.body)} @input=${this.#onInput} @blur=${this.#onBlur} @keydown=${this.#onBodyKeydown}></textarea>
+            <p part="counter" id="body-counter" class=${length > this.maxLength ? 'over' : ''}>
+              ${isNearLengthLimit(length, this.maxLength) ? m.characterCount(length, this.maxLength) : ''}
+            </p>`
+        : html`<input part="input" id=${field} type=${type} autocomplete=${autocomplete} ?required=${field !== 'url'} ?readonly=${common.readonly}
+            aria-invalid=${common.invalid} aria-describedby="${field}-error" .value=${live(this.#values[field])} @input=${this.#onInput} @blur=${this.#onBlur} />`}
+      <p part="field-error" id="${field}-error">${error}</p>
+    </div>`;
+  }
+
+  #renderPreview(m: CommentFormMessages) {
+    const { source, rendered } = this.#preview!;
+    if (rendered.refused) return html`<p class="note">${m.previewRefused(source.length, this.maxLength)}</p>`;
+    return source.trim() === '' ? html`<p class="note">${m.previewEmpty}</p>` : unsafeHTML(rendered.html);
+  }
+
+  protected override render() {
+    const m = this.#messages;
+    const send = this.#send;
+    const sending = send.state === 'sending';
+    const problems = validateComment(this.#values, { maxLength: this.maxLength });
+    const failure = send.state === 'failed' && (send.status === undefined ? m.networkError : m.httpError(send.status, send.statusText));
+    return html`<form part="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${(event: Event) => (event.preventDefault(), this.#submit())}>
+      ${this.replyTo
+        ? html`<p part="reply">
+            <span>${m.replyingTo(this.replyTo.author)}</span>
+            <button part="cancel-reply-button" type="button" @click=${this.#cancelReply}>${m.cancelReply}</button>
+          </p>`
+        : nothing}
+      ${this.#draftRestored ? html`<p part="draft-notice">${m.draftRestored}</p>` : nothing}
+      <div class="identity">
+        ${this.#field('name', problems.name)} ${this.#field('email', problems.email, 'email')} ${this.#field('url', problems.url, 'url')}
+      </div>
+      ${this.#field('body', problems.body)}
+      <section part="preview" aria-labelledby="preview-title">
+        <p id="preview-title" class="preview-title">${m.preview}</p>
+        <div part="preview-content">${this.#renderPreview(m)}</div>
+      </section>
+      <slot></slot>
+      <div class="actions">
+        <button part="submit-button" type="submit" ?disabled=${sending}>${sending ? m.sending : m.submit}</button>
+        <p part="status" role="status">${sending ? m.sending : send.state === 'posted' ? m.posted : ''}</p>
+      </div>
+      ${failure
+        ? html`<p part="error" role="alert">
+            ${m.sendFailed(failure)} <button part="retry-button" type="button" @click=${() => this.#submit({ retry: true })}>${m.retry}</button>
+          </p>`
+        : nothing}
+    </form>`;
+  }
+}
+
+// `localStorage` itself throws where storage is disabled; the draft functions catch that.
+const storage = () => localStorage;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-form': CommentFormElement;
+  }
+}
