@@ -25,6 +25,8 @@ export interface CommandUse {
 /** Every use of `\name{argument}` (or `\name*{argument}`) in order. */
 export function findCommands(tex: string, name: string): CommandUse[] {
   const uses: CommandUse[] = [];
+  // Most formulas name none of the commands numbering looks for: skip the regex.
+  if (!tex.includes(`\\${name}`)) return uses;
   const pattern = new RegExp(`\\\\${name}(?![a-zA-Z])(\\*?)\\s*\\{`, 'g');
   for (let match; (match = pattern.exec(tex)); ) {
     // Skip an escaped backslash: `\\label` is a line break followed by "label".
@@ -40,6 +42,7 @@ export function findCommands(tex: string, name: string): CommandUse[] {
 
 /** Whether the bare command `\name` (no argument) occurs. */
 export function hasCommand(tex: string, name: string): boolean {
+  if (!tex.includes(`\\${name}`)) return false;
   const pattern = new RegExp(`\\\\${name}(?![a-zA-Z])`, 'g');
   for (let match; (match = pattern.exec(tex)); ) {
     if (!precededByOddBackslashes(tex, match.index)) return true;
@@ -49,6 +52,7 @@ export function hasCommand(tex: string, name: string): boolean {
 
 /** Replaces each use of `\name{...}` with what `replace` returns for it. */
 export function replaceCommands(tex: string, name: string, replace: (use: CommandUse) => string): string {
+  if (!tex.includes(`\\${name}`)) return tex;
   let result = '';
   let last = 0;
   for (const use of findCommands(tex, name)) {
