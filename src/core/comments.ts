@@ -90,17 +90,20 @@ export function threadComments(records: unknown): { threads: CommentThread[]; co
     if (parent !== undefined && !byId.has(parent)) errors.push({ message: `comment "${comment.id}": its parent "${parent}" is missing; shown as a new thread` });
     parentOf.set(comment.id, parent !== undefined && byId.has(parent) ? parent : undefined);
   }
-  // Oldest first, so a cycle is broken at its oldest comment.
+  // Oldest first, so a cycle is broken at its oldest comment. Each comment is
+  // walked over once: a walk stops at any comment an earlier walk settled.
+  const settled = new Set<string>();
   for (const comment of comments) {
-    const seen = new Set<string>([comment.id]);
-    for (let id = parentOf.get(comment.id); id !== undefined; id = parentOf.get(id)) {
-      if (seen.has(id)) {
+    const path = new Set<string>();
+    for (let id: string | undefined = comment.id; id !== undefined && !settled.has(id); id = parentOf.get(id)) {
+      if (path.has(id)) {
         errors.push({ message: `comment "${id}": its replies loop back to it; shown as a new thread` });
         parentOf.set(id, undefined);
         break;
       }
-      seen.add(id);
+      path.add(id);
     }
+    for (const id of path) settled.add(id);
   }
 
   const nodes = new Map(comments.map((comment) => [comment.id, { comment, replies: [] as CommentThread[] }]));
@@ -134,6 +137,7 @@ function readComment(record: unknown, where: string, errors: DataError[]): Comme
   }
   const comment: Comment = { id: id as string, author: (r.author as string).trim(), date: r.date as string, body: r.body as string };
   if (typeof r.parent === 'string' || typeof r.parent === 'number') comment.parent = String(r.parent);
+  else if (r.parent !== undefined && r.parent !== null) errors.push({ message: `${where}: parent is not an id; shown as a new thread` });
   if (typeof r.url === 'string') comment.url = r.url;
   const post = r.post as Record<string, unknown> | undefined;
   if (post && typeof post.title === 'string' && typeof post.url === 'string') {

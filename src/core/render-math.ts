@@ -80,7 +80,8 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
       // A copy, because KaTeX writes \gdef definitions into the object it is given.
       macros: { ...options.macros },
     });
-    result = { html: flatString(html) };
+    const huge = hugeOffset(html);
+    result = huge === undefined ? { html: flatString(html) } : { html: formulaErrorHtml(tex, huge, display), error: huge };
   } catch (error) {
     // ParseErrors, and RangeErrors from deeply nested input.
     const message = error instanceof Error ? error.message : String(error);
@@ -88,6 +89,19 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
   }
   cache.set(key, result);
   return result;
+}
+
+// KaTeX caps sizes at maxSize, but only positive ones: `\kern-100000em` or
+// `\raisebox{-100000em}` would push text two million pixels away. No formula
+// a reader can use needs an offset this large, so such a formula is refused.
+const offsetLimit = 200;
+const largeEmValue = /:(-?\d{3,}(?:\.\d+)?)em/g;
+
+function hugeOffset(html: string): string | undefined {
+  for (const [, value] of html.matchAll(largeEmValue)) {
+    if (Math.abs(Number(value)) > offsetLimit) return `formula is too large: it moves something ${value}em (the limit is ${offsetLimit}em)`;
+  }
+  return undefined;
 }
 
 /**

@@ -117,3 +117,21 @@ describe('threadComments and the post a comment belongs to', () => {
     assert.deepEqual(errors.map((e) => e.message), ['comment 1: post.url is not a safe link']);
   });
 });
+
+describe('threadComments on long chains', () => {
+  it('threads a chain of 10 000 replies in linear time', () => {
+    const chain = Array.from({ length: 10_000 }, (_, i) => c(String(i), `2024-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, i ? { parent: String(i - 1) } : {}));
+    const started = performance.now();
+    const { threads, errors } = threadComments(chain);
+    // A hang guard, far above the few milliseconds this takes.
+    assert.ok(performance.now() - started < 1000);
+    assert.deepEqual(errors, []);
+    assert.equal(threads.length, 1);
+  });
+
+  it('reports a parent that is not an id and shows the comment as a new thread', () => {
+    const { threads, errors } = threadComments([c('1', '2024-01-01'), { ...c('2', '2024-01-02'), parent: { id: '1' } }]);
+    assert.deepEqual(shape(threads), ['1', '2']);
+    assert.deepEqual(errors.map((e) => e.message), ['comment 2: parent is not an id; shown as a new thread']);
+  });
+});

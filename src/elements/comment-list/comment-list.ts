@@ -45,7 +45,7 @@ export class CommentListElement extends LitElement {
   static override styles = [tokens, katexStyles, mathErrorStyles, commentListStyles];
 
   /** Comment records (`{ id, parent?, author, url?, date, body, post? }`); takes precedence over `src`. */
-  @property({ attribute: false }) accessor comments: readonly unknown[] | undefined = undefined;
+  @property({ attribute: false }) accessor comments: readonly unknown[] | null | undefined = undefined;
 
   /** URL of a JSON array of comment records. */
   @property() accessor src: string | undefined = undefined;
@@ -84,9 +84,9 @@ export class CommentListElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.#fetch.load(this.comments ? undefined : this.src);
+    if (changed.has('src')) this.#fetch.load(this.comments !== undefined ? undefined : this.src);
     const load = this.#fetch.state;
-    const source = this.comments ?? (load.state === 'loaded' ? load.text : undefined);
+    const source = this.comments !== undefined ? this.comments : load.state === 'loaded' ? load.text : undefined;
     if (source === this.#readFrom) return;
     this.#readFrom = source;
     if (typeof source === 'string') {
@@ -96,7 +96,7 @@ export class CommentListElement extends LitElement {
         this.#data = { threads: [], comments: [], errors: [{ message: this.#locale.messages.notJson((error as Error).message) }] };
       }
     } else {
-      this.#data = source ? threadComments(source) : { threads: [], comments: [], errors: [] };
+      this.#data = source !== undefined ? threadComments(source) : { threads: [], comments: [], errors: [] };
     }
   }
 
@@ -114,22 +114,41 @@ export class CommentListElement extends LitElement {
     return html`<time part="date" datetime=${readPostDate(comment.date) ? comment.date : nothing}>${formatPostDate(comment.date, this.#locale.locale)}</time>`;
   }
 
-  #thread(threads: readonly CommentThread[], depth: number): unknown {
+  #comment(comment: Comment) {
     const messages = this.#locale.messages;
-    return threads.map(({ comment, replies }) => {
-      const body = renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros });
-      const nested = this.#thread(replies, depth + 1);
-      return html`<li>
-          <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
-            <header>${this.#author(comment)} ${this.#date(comment)}</header>
-            <div part="body">${body.refused ? html`<p class="refused">${messages.commentRefused}</p>` : unsafeHTML(body.html)}</div>
-            <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.#reply(comment)}>
-              ${messages.reply}
-            </button>
-          </article>
-        </li>
-        ${replies.length === 0 ? nothing : depth < this.maxDepth ? html`<li><ol part="replies">${nested}</ol></li>` : nested}`;
-    });
+    const body = renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros });
+    return html`<li>
+      <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
+        <header>${this.#author(comment)} ${this.#date(comment)}</header>
+        <div part="body">${body.refused ? html`<p class="refused">${messages.commentRefused}</p>` : unsafeHTML(body.html)}</div>
+        <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.#reply(comment)}>
+          ${messages.reply}
+        </button>
+      </article>
+    </li>`;
+  }
+
+  #thread(threads: readonly CommentThread[], depth: number): unknown {
+    return threads.map(
+      ({ comment, replies }) =>
+        html`${this.#comment(comment)}${replies.length === 0
+          ? nothing
+          : depth < this.maxDepth
+            ? html`<li><ol part="replies">${this.#thread(replies, depth + 1)}</ol></li>`
+            : this.#flat(replies)}`,
+    );
+  }
+
+  // Below the deepest level, replies follow one another in reading order. Walked
+  // without recursion, so a chain of 10 000 replies cannot overflow the stack.
+  #flat(threads: readonly CommentThread[]) {
+    const shown = [];
+    const stack = [...threads].reverse();
+    for (let thread = stack.pop(); thread; thread = stack.pop()) {
+      shown.push(this.#comment(thread.comment));
+      for (let i = thread.replies.length - 1; i >= 0; i--) stack.push(thread.replies[i]);
+    }
+    return shown;
   }
 
   #recent() {
@@ -153,8 +172,8 @@ export class CommentListElement extends LitElement {
   protected override render() {
     const messages = this.#locale.messages;
     const load = this.#fetch.state;
-    if (!this.comments && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
-    if (!this.comments && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p><slot></slot>`;
+    if (this.comments === undefined && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
+    if (this.comments === undefined && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p><slot></slot>`;
     if (this.#data.comments.length === 0) {
       const [problem] = this.#data.errors;
       return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${problem.message}</p>` : html`<p part="empty">${messages.noComments}</p>`;
