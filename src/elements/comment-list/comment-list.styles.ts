@@ -81,19 +81,26 @@ export const commentListStyles = css`
   [part='empty'] {
     color: var(--_color-muted);
   }
-  /* The sidebar form: one line per comment. */
+  /* The sidebar form: the comment on one line, the post it belongs to under it. */
   :host([variant='recent']) [part='comment'] {
     padding: 0.35em 0;
+  }
+  .line {
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  [part='excerpt'] p,
-  [part='excerpt'] .katex-display {
+  /* A displayed formula stays on the line. */
+  [part='excerpt'] :is(p, div, .katex-display, .katex-display > .katex, .katex-display > .katex > .katex-html) {
     display: inline;
     margin: 0;
   }
   [part='post-link'] {
+    display: block;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
     color: var(--_color-accent);
+    font-size: 0.9em;
   }
 `;

@@ -162,7 +162,7 @@ export class CommentListElement extends LitElement {
             ? messages.commentRefused
             : unsafeHTML(excerpt(comment.body, { length: 60, locale, trusted: false, macros: this.macros }).html);
         return html`<li part="comment">
-          ${this.#author(comment)}${messages.colon}<span part="excerpt">${summary}</span>
+          <div class="line">${this.#author(comment)}${messages.colon}<span part="excerpt">${summary}</span></div>
           ${comment.post ? html`<a part="post-link" href=${comment.post.url}>${locale === 'zh' ? `《${comment.post.title}》` : comment.post.title}</a>` : nothing}
         </li>`;
       })}
