@@ -130,13 +130,7 @@ export const commentFormStyles = css`
     gap: 0.75em;
   }
   button {
-    font: inherit;
     padding: 0.3em 0.9em;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: var(--_color-accent);
-    cursor: pointer;
   }
   [part='submit-button'] {
     padding: 0.45em 1.2em;

@@ -7,6 +7,7 @@ import { commentFields, commentSubmission, isNearLengthLimit, loadCommentDraft, 
 import { type RenderedComment, renderComment } from '../../core/comments.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
+import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { commentFormMessages, type CommentFormMessages, problemMessage } from './comment-form.messages.js';
@@ -64,7 +65,7 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @fires {CommentReplyCancelEvent} comment-reply-cancel - The visitor cancelled the reply; `comment` is the one that was answered.
  */
 export class CommentFormElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, commentFormStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, buttonStyles, commentFormStyles];
 
   /** URL to POST the comment to as JSON (`{ name, email, url, body, parent }`). Without it the page handles `comment-submit`. */
   @property({ reflect: true }) accessor action: string | undefined = undefined;

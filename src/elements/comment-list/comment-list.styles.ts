@@ -60,18 +60,7 @@ export const commentListStyles = css`
     color: var(--_color-accent);
   }
   [part='reply-button'] {
-    font: inherit;
     font-size: 0.85em;
-    padding: 0.1em 0.6em;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: var(--_color-accent);
-    cursor: pointer;
-  }
-  [part='reply-button']:focus-visible {
-    outline: 2px solid var(--_color-accent);
-    outline-offset: 2px;
   }
   .refused,
   [part='error'] {

@@ -8,6 +8,7 @@ import type { Messages } from '../../core/messages.js';
 import type { DataError } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
+import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { FetchController } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -42,7 +43,7 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  * @fires {CommentReplyEvent} comment-reply - The reader pressed Reply; `comment` is the comment to answer.
  */
 export class CommentListElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, commentListStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, buttonStyles, commentListStyles];
 
   /** Comment records (`{ id, parent?, author, url?, date, body, post? }`); takes precedence over `src`. */
   @property({ attribute: false }) accessor comments: readonly unknown[] | null | undefined = undefined;

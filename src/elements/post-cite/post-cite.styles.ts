@@ -43,19 +43,6 @@ export const postCiteStyles = css`
     font-size: 0.85em;
     white-space: pre-wrap;
   }
-  [part='copy-button'] {
-    font: inherit;
-    padding: 0.15em 0.7em;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: var(--_color-accent);
-    cursor: pointer;
-  }
-  [part='copy-button']:focus-visible {
-    outline: 2px solid var(--_color-accent);
-    outline-offset: 2px;
-  }
   [part='status'] {
     min-height: 1.5em;
     margin: 0;

@@ -2,6 +2,7 @@ import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { citation } from '../../core/citation.js';
 import type { Messages } from '../../core/messages.js';
+import { buttonStyles } from '../../styles/buttons.js';
 import { tokens } from '../../styles/tokens.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PostFields } from '../shared/post-fields.js';
@@ -28,7 +29,7 @@ type CopyStatus = 'idle' | 'copied' | 'failed';
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of the citation texts.
  */
 export class PostCiteElement extends PostFields(LitElement) {
-  static override styles = [tokens, postCiteStyles];
+  static override styles = [tokens, buttonStyles, postCiteStyles];
 
   /** Replacements for the built-in interface text. */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
