@@ -80,8 +80,9 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
       // A copy, because KaTeX writes \gdef definitions into the object it is given.
       macros: { ...options.macros },
     });
-    const huge = hugeOffset(html);
-    result = huge === undefined ? { html: flatString(html) } : { html: formulaErrorHtml(tex, huge, display), error: huge };
+    const flat = flatString(html);
+    const huge = hugeOffset(flat);
+    result = huge === undefined ? { html: flat } : { html: formulaErrorHtml(tex, huge, display), error: huge };
   } catch (error) {
     // ParseErrors, and RangeErrors from deeply nested input.
     const message = error instanceof Error ? error.message : String(error);
