@@ -7,13 +7,12 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 
-const entries = {
-  'sciblog-elements/core': 'dist/core/index.js',
-  'sciblog-elements/math-block.js': 'dist/math-block.js',
-  'sciblog-elements/post-body.js': 'dist/post-body.js',
-  'sciblog-elements/post-toc.js': 'dist/post-toc.js',
-  'sciblog-elements (all elements)': 'dist/index.js',
-};
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const entries = Object.fromEntries(
+  Object.entries(pkg.exports)
+    .filter(([name, target]) => typeof target === 'object')
+    .map(([name, target]) => [name === '.' ? 'sciblog-elements (all elements)' : `sciblog-elements${name.slice(1)}`, target.import]),
+);
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const row = (name, code) => console.log(`${name.padEnd(34)} ${kb(code.length).padStart(9)} min  ${kb(gzipSync(code).length).padStart(9)} min+gzip`);
