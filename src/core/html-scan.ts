@@ -18,6 +18,13 @@ export interface HtmlAttribute {
 
 export const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+/** Elements whose tags break the text around them into lines. */
+export const blockElements = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
+  'table', 'td', 'th', 'tr', 'ul',
+]);
+
 // Their content is text up to the matching end tag, whatever it looks like.
 const rawTextElements = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
 
@@ -184,6 +191,12 @@ export function readAttributes(tag: string): HtmlAttribute[] {
   return attributes;
 }
 
+/** The `class` attribute of a start tag as written; `''` when it has none. */
+export function classOf(tag: string): string {
+  const match = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3]) : '';
+}
+
 /** Writes a start tag; values are written as given, so they must already be escaped for HTML. */
 export function writeStartTag(name: string, attributes: readonly HtmlAttribute[]): string {
   const written = attributes.map(({ name: attribute, value }) =>
@@ -209,4 +222,9 @@ export function decodeEntities(text: string): string {
     const code = decimal !== undefined ? Number(decimal) : parseInt(hex, 16);
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
   });
+}
+
+/** The text of an HTML fragment on one line: tags left out, character references decoded, spaces collapsed. */
+export function textOf(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
 }

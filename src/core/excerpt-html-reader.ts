@@ -1,0 +1,132 @@
+import { codePoints, formulaWeight, OBJECT, type Piece, type PieceReader } from './excerpt-pieces.js';
+import { entity, formulaPiece, matchAt, readMath } from './excerpt-source-scan.js';
+import { blockElements, classOf, decodeEntities, elementEnd, HtmlTokenizer, textOf, voidElements } from './html-scan.js';
+
+// HTML input (a feed's `content_html`) read as pieces.
+
+export const droppedElements = new Set([
+  'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'frame', 'frameset',
+  'textarea', 'select', 'button', 'form', 'input', 'link', 'meta', 'base', 'title',
+]);
+// Never cut inside these: a cut link or table is worse than none. Atomic
+// elements are taken whole; region elements are read inside (for raw TeX)
+// but not cut inside.
+const atomicElements = new Set(['code', 'pre', 'kbd', 'samp', 'math', 'svg', 'img', 'picture', 'video', 'audio', 'canvas', 'object']);
+const regionElements = new Set(['a', 'table', 'figure', 'ruby', 'abbr']);
+const formulaClass = /(?:^|\s)(?:katex|katex-display|sb-equation|sb-math-error|MathJax\w*|mjx-\w+)(?:\s|$)/;
+
+export const texAnnotation = /<annotation[^>]*encoding="application\/x-tex"[^>]*>([\s\S]*?)<\/annotation>/;
+
+/** Reads HTML as pieces: tags, text (with any raw TeX in it), and whole formulas, links, code as atoms. */
+export class HtmlReader implements PieceReader {
+  readonly #tokens: HtmlTokenizer;
+  readonly #queue: Piece[] = [];
+  #queued = 0;
+  // The region elements open around the current token, innermost last, with how many of the same name are nested.
+  readonly #regions: { name: string; depth: number }[] = [];
+
+  constructor(readonly html: string) {
+    this.#tokens = new HtmlTokenizer(html);
+  }
+
+  next(): Piece | undefined {
+    if (this.#queued < this.#queue.length) return this.#queue[this.#queued++];
+    this.#queue.length = 0;
+    this.#queued = 0;
+    const token = this.#tokens.next();
+    if (!token) return undefined;
+    switch (token.kind) {
+      case 'text':
+        splitText(this.html, token.start, token.end, this.#queue);
+        return this.#queue[this.#queued++];
+      case 'comment':
+        return { kind: 'markup', start: token.start, end: token.end, visible: '', weight: 0, drop: true };
+      case 'end': {
+        const piece: Piece = { kind: 'markup', start: token.start, end: token.end, visible: '', weight: 0 };
+        const region = this.#regions.at(-1);
+        if (region?.name === token.name && --region.depth === 0) {
+          this.#regions.pop();
+          piece.region = 'close';
+        }
+        return piece;
+      }
+      case 'start':
+        return this.#element(token.name, token.start, token.end, token.selfClosing);
+    }
+  }
+
+  #element(name: string, start: number, tagEnd: number, selfClosing: boolean): Piece {
+    const { html } = this;
+    const tag = html.slice(start, tagEnd);
+    const skip = () => {
+      const end = voidElements.has(name) || selfClosing ? tagEnd : elementEnd(html, tagEnd, name);
+      this.#tokens.seek(end);
+      return end;
+    };
+    if (name === 'script' && /type\s*=\s*["']?math\/tex/i.test(tag)) {
+      // MathJax 2's way of keeping TeX in a page.
+      const end = skip();
+      const tex = html.slice(tagEnd, html.lastIndexOf('</', end));
+      return formulaPiece(start, { end, tex, display: /mode\s*=\s*display/i.test(tag) });
+    }
+    if (droppedElements.has(name)) return { kind: 'markup', start, end: skip(), visible: '', weight: 0, drop: true };
+    const classes = classOf(tag);
+    const formula = formulaClass.test(classes) || name === 'math' || name === 'mjx-container' || name === 'math-block';
+    if (formula || atomicElements.has(name) || name.includes('-')) {
+      const end = skip();
+      const element = html.slice(start, end);
+      let weight: number;
+      if (formula) {
+        const annotation = texAnnotation.exec(element);
+        weight = formulaWeight(annotation ? decodeEntities(annotation[1]) : textOf(element));
+      } else weight = Math.max(1, codePoints(textOf(element)));
+      return { kind: 'atom', start, end, visible: OBJECT, weight };
+    }
+    const piece: Piece = blockElements.has(name)
+      ? { kind: 'break', start, end: tagEnd, visible: '\n', weight: 0 }
+      : { kind: 'markup', start, end: tagEnd, visible: '', weight: 0 };
+    if (voidElements.has(name)) return piece;
+    const region = this.#regions.at(-1);
+    if (region?.name === name) region.depth++;
+    else if (regionElements.has(name)) {
+      this.#regions.push({ name, depth: 1 });
+      piece.region = 'open';
+    }
+    return piece;
+  }
+}
+
+const textSpecials = /[&$\\]/g;
+
+/** A text node as pieces: plain text, character references (never cut inside), raw TeX formulas. */
+function splitText(html: string, start: number, end: number, into: Piece[]): void {
+  let run = start;
+  const flush = (to: number) => {
+    if (to > run) into.push({ kind: 'text', start: run, end: to, visible: html.slice(run, to).replace(/[\n\r\f]/g, ' '), weight: 0 });
+  };
+  textSpecials.lastIndex = start;
+  for (let match; (match = textSpecials.exec(html)) && match.index < end; ) {
+    const at = match.index;
+    if (match[0] === '&') {
+      const found = matchAt(entity, html, at);
+      if (found && entity.lastIndex <= end) {
+        flush(at);
+        const decoded = decodeEntities(found[0]);
+        into.push({ kind: 'atom', start: at, end: entity.lastIndex, visible: decoded === found[0] ? OBJECT : decoded.replace(/\u00a0/g, ' '), weight: 1 });
+        run = entity.lastIndex;
+      }
+      textSpecials.lastIndex = Math.max(at + 1, run);
+      continue;
+    }
+    const math = readMath(html, at, end);
+    if (math) {
+      flush(at);
+      into.push(formulaPiece(at, { ...math, tex: decodeEntities(math.tex) }));
+      run = math.end;
+      textSpecials.lastIndex = run;
+    } else if (match[0] === '\\') {
+      textSpecials.lastIndex = at + 2;
+    }
+  }
+  flush(end);
+}
