@@ -17,7 +17,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { median, printTable, quantile, ratios } from './harness.mjs';
+import { median, printReport, quantile, ratios } from './harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const POSTS = 10_000;
@@ -326,19 +326,5 @@ export async function runArchiveBench({
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const bundle = process.argv[2];
   const { rows, notes } = await runArchiveBench(bundle ? { bundle } : {});
-  printTable(
-    [
-      { key: 'section', title: 'section' },
-      { key: 'measure', title: 'measure' },
-      { key: 'ours', title: 'ours ms', align: 'right' },
-      { key: 'baseline', title: 'vs ms', align: 'right' },
-      { key: 'result', title: 'result', align: 'right' },
-      { key: 'goal', title: 'goal', align: 'right' },
-      { key: 'status', title: 'status' },
-      { key: 'gc', title: 'gc ms', align: 'right' },
-      { key: 'spread', title: 'spread ms' },
-    ],
-    rows,
-  );
-  console.log(`\n${notes.map((note) => `- ${note}`).join('\n')}`);
+  printReport(rows, notes);
 }

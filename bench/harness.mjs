@@ -140,3 +140,22 @@ export function printTable(columns, rows) {
   console.log(line(widths.map((width) => '-'.repeat(width))));
   for (const row of cells) console.log(line(row));
 }
+
+/** Prints section rows as one table, in the columns every section fills, then the notes. */
+export function printReport(rows, notes) {
+  printTable(
+    [
+      { key: 'section', title: 'section' },
+      { key: 'measure', title: 'measure' },
+      { key: 'ours', title: 'ours ms', align: 'right' },
+      { key: 'baseline', title: 'vs ms', align: 'right' },
+      { key: 'result', title: 'result', align: 'right' },
+      { key: 'goal', title: 'goal', align: 'right' },
+      { key: 'status', title: 'status' },
+      { key: 'gc', title: 'gc ms', align: 'right' },
+      { key: 'spread', title: 'spread ms' },
+    ],
+    rows,
+  );
+  if (notes.length) console.log(`\n${notes.map((note) => `- ${note}`).join('\n')}`);
+}

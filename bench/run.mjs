@@ -14,7 +14,7 @@ import texmath from 'markdown-it-texmath';
 import { clearMathCache, excerpt, renderMarkdown } from 'sciblog-elements/core';
 import { runArchiveBench } from './archive-list.bench.mjs';
 import { generatePost } from './generate-post.mjs';
-import { interleave, printTable, ratios, sinkValue } from './harness.mjs';
+import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
 
 const FORMULAS = 200;
 // More rounds, steadier medians; BENCH_ROUNDS=41 on a busy machine.
@@ -169,19 +169,5 @@ for (const section of sections) {
   notes.push(...result.notes);
 }
 
-printTable(
-  [
-    { key: 'section', title: 'section' },
-    { key: 'measure', title: 'measure' },
-    { key: 'ours', title: 'ours ms', align: 'right' },
-    { key: 'baseline', title: 'vs ms', align: 'right' },
-    { key: 'result', title: 'result', align: 'right' },
-    { key: 'goal', title: 'goal', align: 'right' },
-    { key: 'status', title: 'status' },
-    { key: 'gc', title: 'gc ms', align: 'right' },
-    { key: 'spread', title: 'spread ms' },
-  ],
-  rows,
-);
-if (notes.length) console.log(`\n${notes.map((note) => `- ${note}`).join('\n')}`);
+printReport(rows, notes);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s of measuring; checksum ${sinkValue()})`);
