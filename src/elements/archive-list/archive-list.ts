@@ -11,7 +11,7 @@ import type { Locale, Messages } from '../../core/messages.js';
 import { formatCount } from '../../core/numbers.js';
 import type { DataError, Post } from '../../core/post.js';
 import { tokens } from '../../styles/tokens.js';
-import { type FetchState, FetchController } from '../shared/fetch-controller.js';
+import { FetchController } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { archiveListStyles } from './archive-list.styles.js';
 
@@ -68,10 +68,13 @@ export class ArchiveListElement extends LitElement {
     return this.posts === undefined ? (this.#feed?.errors ?? []) : [];
   }
 
+  get #feed(): ParsedFeed | undefined {
+    const load = this.#fetch.state;
+    return load.state === 'loaded' ? load.value : undefined;
+  }
+
   readonly #locale = new LocaleController(this);
-  readonly #fetch = new FetchController(this);
-  #feed?: ParsedFeed;
-  #feedFrom?: FetchState;
+  readonly #fetch = new FetchController(this, parseFeed);
   #indexed?: readonly Post[];
   #index?: ArchiveIndex;
   #shown: readonly ArchiveYear[] = [];
@@ -93,11 +96,6 @@ export class ArchiveListElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('posts') || changed.has('src')) this.#fetch.load(this.posts === undefined ? this.src : undefined);
-    const load = this.#fetch.state;
-    if (load !== this.#feedFrom) {
-      this.#feedFrom = load;
-      this.#feed = load.state === 'loaded' ? parseFeed(load.text) : undefined;
-    }
     const source = this.posts ?? this.#feed?.posts;
     if (source === this.#indexed) return;
     this.#indexed = source;

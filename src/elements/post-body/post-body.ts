@@ -9,6 +9,7 @@ import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
 import { PostRenderedEvent } from './rendered-event.js';
 
@@ -147,7 +148,7 @@ export class PostBodyElement extends LitElement {
   }
 
   readonly #onClick = (event: MouseEvent): void => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.defaultPrevented || !isPlainClick(event)) return;
     const href = (event.target as Element).closest?.('a[href^="#"]')?.getAttribute('href');
     // The browser looks for fragment targets in the document, not in shadow roots.
     if (href && this.showFragment(decodeURIComponent(href.slice(1)))) event.preventDefault();

@@ -8,6 +8,7 @@ import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
 import { FetchController } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { isPlainClick } from '../shared/plain-click.js';
 import { postListStyles } from './post-list.styles.js';
 
 /**
@@ -59,12 +60,12 @@ export class PostListElement extends LitElement {
 
   /** Problems found in the feed at `src`: items skipped and why. */
   get errors(): readonly DataError[] {
-    return this.#feed.errors;
+    const load = this.#fetch.state;
+    return load.state === 'loaded' ? load.value.errors : [];
   }
 
   readonly #locale = new LocaleController(this);
-  readonly #fetch = new FetchController(this);
-  #feed: { text: string; posts: Post[]; errors: DataError[] } = { text: '', posts: [], errors: [] };
+  readonly #fetch = new FetchController(this, parseFeed);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -79,8 +80,6 @@ export class PostListElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.#fetch.load(this.src);
-    const load = this.#fetch.state;
-    if (load.state === 'loaded' && load.text !== this.#feed.text) this.#feed = { text: load.text, ...parseFeed(load.text) };
   }
 
   readonly #readPageFromUrl = (): void => {
@@ -95,7 +94,7 @@ export class PostListElement extends LitElement {
   }
 
   #go(event: MouseEvent, page: number): void {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     history.pushState(null, '', this.#pageUrl(page));
     this.page = page;
@@ -111,7 +110,7 @@ export class PostListElement extends LitElement {
     const load = this.#fetch.state;
     if (!this.posts && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
     if (!this.posts && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p><slot></slot>`;
-    const posts = this.posts ?? this.#feed.posts;
+    const posts = this.posts ?? (load.state === 'loaded' ? load.value.posts : []);
     if (posts.length === 0) return html`<p part="empty">${messages.noPosts}</p>`;
 
     const { page, pageCount, start, end, links } = paginate(posts.length, this.page, this.pageSize);

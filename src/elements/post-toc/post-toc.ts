@@ -6,6 +6,7 @@ import type { Heading } from '../../core/render-markdown.js';
 import { tokens } from '../../styles/tokens.js';
 import type { PostBodyElement } from '../post-body/post-body.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { isPlainClick } from '../shared/plain-click.js';
 import { postTocStyles } from './post-toc.styles.js';
 
 /**
@@ -95,7 +96,7 @@ export class PostTocElement extends LitElement {
   }
 
   #onClick(event: MouseEvent, id: string): void {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!isPlainClick(event)) return;
     if (this.#body?.showFragment(id)) {
       event.preventDefault();
       this.currentId = id;

@@ -46,8 +46,7 @@ export class SeriesNavElement extends LitElement {
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
   readonly #locale = new LocaleController(this);
-  readonly #fetch = new FetchController(this);
-  #feed: { text: string; posts: Post[] } = { text: '', posts: [] };
+  readonly #fetch = new FetchController(this, parseFeed);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.#fetch.load(this.src);
@@ -56,10 +55,7 @@ export class SeriesNavElement extends LitElement {
   #posts(): readonly Post[] {
     if (this.posts) return this.posts;
     const load = this.#fetch.state;
-    if (load.state === 'loaded') {
-      if (this.#feed.text !== load.text) this.#feed = { text: load.text, posts: parseFeed(load.text).posts };
-      return this.#feed.posts;
-    }
+    if (load.state === 'loaded') return load.value.posts;
     // Hand-written links: their order is the series order.
     return [...this.querySelectorAll(':scope > a[href]')].map((link, index) => ({
       id: link.getAttribute('href')!,

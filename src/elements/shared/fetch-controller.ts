@@ -1,21 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type FetchState =
+export type FetchState<T = string> =
   | { state: 'idle' }
   | { state: 'loading'; url: string }
-  | { state: 'loaded'; url: string; text: string }
+  | { state: 'loaded'; url: string; text: string; value: T }
   | { state: 'failed'; url: string; reason: string };
 
 /**
  * Fetches a URL's text for an element and updates it as the request goes:
  * loading, loaded or failed with a reason a reader can act on. A new URL
  * aborts the request before it, so a late answer never replaces a newer one.
+ * `parse` (a JSON Feed reader, say) runs once per answer, not per render.
  */
-export class FetchController implements ReactiveController {
-  state: FetchState = { state: 'idle' };
+export class FetchController<T = string> implements ReactiveController {
+  state: FetchState<T> = { state: 'idle' };
   #abort?: AbortController;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly parse: (text: string) => T = (text) => text as T,
+  ) {
     host.addController(this);
   }
 
@@ -31,7 +35,8 @@ export class FetchController implements ReactiveController {
     fetch(url, { signal: abort.signal })
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-        this.state = { state: 'loaded', url, text: await response.text() };
+        const text = await response.text();
+        this.state = { state: 'loaded', url, text, value: this.parse(text) };
       })
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
