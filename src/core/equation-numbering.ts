@@ -13,6 +13,12 @@ export interface Equation {
 export interface FormulaInput {
   tex: string;
   display: boolean;
+  /**
+   * The `subequations` group the formula stands in: every formula with the
+   * same `index` shares one number, its rows lettered 3a, 3b, …; `label`
+   * names the group's number.
+   */
+  subequations?: { index: number; label?: string };
 }
 
 export interface NumberedFormula {
@@ -43,8 +49,17 @@ export interface NumberedEquations {
   resolve(label: string, parenthesized: boolean): ResolvedReference;
 }
 
-// amsmath environments with one number per row, and KaTeX's name for each.
-const rowEnvironments: Record<string, string> = { align: 'align', gather: 'gather', alignat: 'alignat', flalign: 'align' };
+// amsmath (and LaTeX's eqnarray) environments with one number per row, and
+// the KaTeX environment that draws each.
+const rowEnvironments: Record<string, string> = {
+  align: 'align',
+  gather: 'gather',
+  alignat: 'alignat',
+  xalignat: 'alignat',
+  xxalignat: 'alignat',
+  flalign: 'align',
+  eqnarray: 'align',
+};
 // Environments with a single number for the whole body.
 const wholeEnvironments = new Set(['equation', 'multline']);
 const environmentPattern = /^\s*\\begin\{([a-z]+)(\*?)\}((?:\{[^{}]*\})?)([\s\S]*)\\end\{\1\2\}\s*$/;
@@ -52,6 +67,8 @@ const environmentPattern = /^\s*\\begin\{([a-z]+)(\*?)\}((?:\{[^{}]*\})?)([\s\S]
 interface Row {
   body: string;
   label?: string;
+  /** Every `\label` of the row: more than one is an error. */
+  labels: string[];
   tag?: string;
   tagStarred?: boolean;
   /** Assigned in the first pass when the row shows a number. */
@@ -87,6 +104,20 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
   const byLabel = new Map<string, Equation>();
   const usedIds = new Set<string>();
   let counter = 0;
+  let group: { index: number; parent: number; rows: number } | undefined;
+
+  // The next number LaTeX would give, lettered inside `subequations`.
+  const nextNumber = (input: FormulaInput): string => {
+    if (!input.subequations) return String(++counter);
+    return `${group!.parent}${letters(++group!.rows)}`;
+  };
+
+  // As MathJax does, the first definition of a label is the one references use.
+  const addLabel = (label: string, equation: Equation, formula: number) => {
+    const first = byLabel.get(label);
+    if (first) errors.push({ message: `duplicate label "${label}": references use the first one, (${first.number})`, formula });
+    else byLabel.set(label, equation);
+  };
 
   const uniqueId = (base: string): string => {
     let id = base;
@@ -95,20 +126,31 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
     return id;
   };
 
+  const groupIds = new Map<number, string>();
   const plans = inputs.map((input, formula) => {
     const plan = planFormula(input);
+    const inGroup = input.subequations;
+    if (inGroup && inGroup.index !== group?.index) {
+      // Like LaTeX, the group takes the next number; its rows are lettered.
+      group = { index: inGroup.index, parent: ++counter, rows: 0 };
+      if (inGroup.label !== undefined) {
+        const id = uniqueId(`eq-${idPart(inGroup.label)}`);
+        groupIds.set(formula, id);
+        addLabel(inGroup.label, { id, number: String(group.parent), label: inGroup.label }, formula);
+      }
+    }
     for (const row of plan.rows) {
+      if (row.labels.length > 1) {
+        errors.push({ message: `one equation has two labels: ${row.labels.map((label) => `"${label}"`).join(' and ')} (the first is used)`, formula });
+      }
       // As in LaTeX, `\nonumber` wins over a `\label` on the same row; only `\tag` overrides it.
       const numbered = row.tag !== undefined || (!hasNoNumber(row.body) && (row.label !== undefined || rowIsNumberedByDefault(plan)));
       if (!numbered) continue;
-      const number = row.tag ?? String(++counter);
+      const number = row.tag ?? nextNumber(input);
       const label = row.label;
       const id = uniqueId(`eq-${idPart(label ?? (row.tag === undefined ? number : `tag-${row.tag}`))}`);
       const equation: Equation = label === undefined ? { id, number } : { id, number, label };
-      if (label !== undefined) {
-        if (byLabel.has(label)) errors.push({ message: `duplicate label "${label}"`, formula });
-        else byLabel.set(label, equation);
-      }
+      if (label !== undefined) addLabel(label, equation, formula);
       row.equation = equation;
       equations.push(equation);
     }
@@ -132,6 +174,8 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
       return reference;
     });
     const ids = plan.rows.flatMap((row) => (row.equation ? [row.equation.id] : []));
+    const groupId = groupIds.get(formula);
+    if (groupId) ids.push(groupId);
     return { tex, ids };
   });
 
@@ -151,11 +195,13 @@ function planFormula({ tex, display }: FormulaInput): Plan {
         rows.pop();
         breaks.pop();
       }
+      // KaTeX's alignat takes its column count; xalignat's spacing is not drawn.
+      const columns = name === 'eqnarray' ? rows.map(joinEqnarrayColumns) : rows;
       return {
         kind: 'rows',
         environment: rowEnvironments[name] + star,
         argument,
-        rows: rows.map(readRow),
+        rows: columns.map(readRow),
         breaks,
       };
     }
@@ -175,9 +221,38 @@ function readRow(body: string): Row {
   return {
     body,
     label: labels[0]?.argument,
+    labels: labels.map((use) => use.argument),
     tag: tags[0]?.argument,
     tagStarred: tags[0]?.starred,
   };
+}
+
+/** `a`, `b`, … `z`, `aa`, `ab`: the letters of rows in `subequations`. */
+function letters(n: number): string {
+  let text = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) text = String.fromCharCode(97 + ((rest - 1) % 26)) + text;
+  return text;
+}
+
+/**
+ * An `eqnarray` row `a &=& b` as an `align` row `a &= b`: the relation joins
+ * the right-hand side, which `align` sets flush left after the alignment
+ * point, so the rows line up at the relation as in eqnarray.
+ */
+function joinEqnarrayColumns(row: string): string {
+  let depth = 0;
+  let ampersands = 0;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '\\') {
+      if (row.startsWith('\\begin{', i)) depth++;
+      else if (row.startsWith('\\end{', i)) depth--;
+      i++;
+    } else if (c === '&' && depth === 0 && ++ampersands === 2) return row.slice(0, i) + row.slice(i + 1);
+  }
+  return row;
 }
 
 function hasNoNumber(body: string): boolean {

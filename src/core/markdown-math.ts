@@ -3,6 +3,7 @@ import MarkdownIt, { type RendererRule as RenderRule, type StateBlock, type Stat
 import texmath from 'markdown-it-texmath';
 import { escapeHtml } from './escape-html.js';
 import { isSafeUrl } from './safe-url.js';
+import { precededByOddBackslashes } from './tex-scan.js';
 
 // Token types that hold TeX: texmath's, plus the environment and reference rules below.
 export const inlineMathTypes = new Set(['math_inline', 'math_inline_double', 'equation_reference']);
@@ -11,12 +12,10 @@ export const blockMathTypes = new Set(['math_block', 'math_block_eqno', 'math_en
 /** What the math renderer rules need; passed through markdown-it's `env`. */
 export interface MathRenderContext {
   /** Renders the formula the token was numbered as (token.meta.formula). */
-  renderFormula(formula: number, display: boolean): string;
-  /** Renders a formula that is only a reference, as a link. */
-  renderReference(formula: number): string | undefined;
+  renderFormula(formula: number): string;
+  /** Renders a formula that is only a reference, as a link unless `asLink` is false. */
+  renderReference(formula: number, asLink?: boolean): string | undefined;
 }
-
-const environments = new Set(['equation', 'align', 'gather', 'multline', 'alignat', 'flalign']);
 
 // The last answer of `indexOfClosing` for each closing delimiter, forgotten
 // at the start of each parse: comparing a new text with an equal old one
@@ -36,17 +35,41 @@ function indexOfClosing(src: string, closing: string, from: number): number {
   return at;
 }
 
-// Bare `\begin{equation}` blocks, as written in LaTeX and in 科学空间 posts.
-// texmath's own rule misses starred names and cannot interrupt a paragraph.
+const environmentHead = /\\begin\{([a-zA-Z]+\*?)\}/y;
+
+/**
+ * The end of the `\begin{name}` at `start`: the index just past its matching
+ * `\end{name}` (environments of the same name may nest), or -1.
+ */
+function environmentEnd(src: string, start: number, name: string, limit: number): number {
+  const opening = `\\begin{${name}}`;
+  const closing = `\\end{${name}}`;
+  let depth = 1;
+  let from = start + opening.length;
+  while (depth > 0) {
+    const close = indexOfClosing(src, closing, from);
+    if (close < 0 || close + closing.length > limit) return -1;
+    for (let open = src.indexOf(opening, from); open >= 0 && open < close; open = src.indexOf(opening, open + opening.length)) depth++;
+    depth--;
+    from = close + closing.length;
+  }
+  return from;
+}
+
+// `\begin{…}` blocks, as written in LaTeX and in 科学空间 posts. Any name: an
+// environment KaTeX lacks shows KaTeX's own message rather than a paragraph
+// whose `\\` markdown has collapsed into `\`. texmath's own rule misses
+// starred names and cannot interrupt a paragraph. A block ends its line;
+// otherwise the paragraph takes it and `inlineMath` renders it in the text.
 function mathEnvironment(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
-  const head = /^\\begin\{([a-z]+)(\*?)\}/.exec(state.src.slice(start, state.eMarks[startLine]));
-  if (!head || !environments.has(head[1])) return false;
-  const closing = `\\end{${head[1]}${head[2]}}`;
-  const closeAt = indexOfClosing(state.src, closing, start);
-  if (closeAt < 0) return false;
-  const end = closeAt + closing.length;
+  if (state.src.charCodeAt(start) !== 0x5c) return false;
+  environmentHead.lastIndex = start;
+  const head = environmentHead.exec(state.src);
+  if (!head || head[1] === 'subequations') return false;
+  const end = environmentEnd(state.src, start, head[1], state.src.length);
+  if (end < 0) return false;
   let line = startLine;
   while (line < endLine && state.eMarks[line] < end) line++;
   if (line >= endLine || state.src.slice(end, state.eMarks[line]).trim() !== '') return false;
@@ -62,72 +85,154 @@ function mathEnvironment(state: StateBlock, startLine: number, endLine: number, 
   return true;
 }
 
+const subequationsOpening = /^\\begin\{subequations\}\s*(?:\\label\s*\{([^{}]*)\})?\s*$/;
+const subequationsClosing = /^\\end\{subequations\}\s*$/;
+
+// `\begin{subequations}` … `\end{subequations}` on lines of their own: a
+// container (like a blockquote) whose displays are numbered 3a, 3b, …
+function subequations(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const lineText = (line: number) => state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+  const opening = subequationsOpening.exec(lineText(startLine));
+  if (!opening) return false;
+  let close = startLine + 1;
+  while (close < endLine && !subequationsClosing.test(lineText(close))) close++;
+  if (close >= endLine) return false;
+  if (silent) return true;
+
+  const open = state.push('subequations_open', 'div', 1);
+  open.block = true;
+  open.attrSet('class', 'sb-subequations');
+  open.map = [startLine, close + 1];
+  open.meta = { label: opening[1]?.trim() };
+  const oldParent = state.parentType;
+  const oldLineMax = state.lineMax;
+  state.parentType = 'subequations' as typeof state.parentType;
+  state.lineMax = close;
+  state.md.block.tokenize(state, startLine + 1, close);
+  state.parentType = oldParent;
+  state.lineMax = oldLineMax;
+  state.push('subequations_close', 'div', -1).block = true;
+  state.line = close + 1;
+  return true;
+}
+
 // `\eqref{x}` and `\ref{x}` written in running text rather than inside `$..$`.
+const referencePattern = /\\(?:eq)?ref\s*\{[^{}\n]+\}/y;
 function equationReference(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x5c) return false;
-  const match = /\\(?:eq)?ref\{[^{}\n]+\}/y;
-  match.lastIndex = state.pos;
-  const found = match.exec(state.src);
+  referencePattern.lastIndex = state.pos;
+  const found = referencePattern.exec(state.src);
   if (!found) return false;
   if (!silent) state.push('equation_reference', 'math', 0).content = found[0];
   state.pos += found[0].length;
   return true;
 }
 
-// texmath lets `$..$` run over other dollar signs: in "costs $5, where $x$ is"
-// it takes `5, where $x` for a formula. As in TeX, a formula ends at the next
-// unescaped `$`; when that one cannot close it (space before it, digit after
-// it, or none on the line), this `$` is plain text. Scanning only to the next
-// `$` also keeps a line full of prices linear.
-function dollarAsText(state: StateInline, silent: boolean): boolean {
+/**
+ * Inline math in running text, one rule for every delimiter so that which
+ * comes first wins, as in TeX: `$..$`, `$$..$$`, `\(..\)`, `\[..\]` at the
+ * start of a line, and `\begin{…}..\end{…}` anywhere (a display inside the
+ * paragraph, as MathJax finds environments). Formulas may run over a soft
+ * line break, as hard-wrapped markdown has them.
+ */
+function inlineMath(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  const c = src.charCodeAt(pos);
+  if (c === 0x24) return src.charCodeAt(pos + 1) === 0x24 ? doubleDollar(state, silent) : singleDollar(state, silent);
+  if (c !== 0x5c) return false;
+  const next = src[pos + 1];
+  if (next === '(') return bracketed(state, silent, '\\)', 'math_inline');
+  if (next === '[') return lineStartsAt(src, pos) && bracketed(state, silent, '\\]', 'math_inline_double');
+  if (next === 'b') return inlineEnvironment(state, silent);
+  return false;
+}
+
+function pushMath(state: StateInline, silent: boolean, type: string, content: string, markup: string, end: number): boolean {
+  if (!silent) {
+    const token = state.push(type, 'math', 0);
+    token.content = content;
+    token.markup = markup;
+    if (markup === '$$') token.meta = { ownLine: lineStartsAt(state.src, state.pos) && lineEndsAt(state.src, end) };
+  }
+  state.pos = end;
+  return true;
+}
+
+// As in TeX, a formula ends at the next unescaped `$`. When that one cannot
+// close it (space before it, digit after it, none in the paragraph), this `$`
+// is plain text: "costs $5, where $x$ is" has one formula, `$5 and $10`
+// none. Scanning only to the next `$` keeps a line full of prices linear.
+function singleDollar(state: StateInline, silent: boolean): boolean {
   const { src, pos, posMax } = state;
-  if (src.charCodeAt(pos) !== 0x24 || src.charCodeAt(pos + 1) === 0x24) return false;
   let close = src.indexOf('$', pos + 1);
-  while (close >= 0 && close < posMax && isEscaped(src, close)) close = src.indexOf('$', close + 1);
+  while (close >= 0 && close < posMax && precededByOddBackslashes(src, close)) close = src.indexOf('$', close + 1);
   const closes =
-    close > pos + 1 &&
-    close < posMax &&
-    !/\s/.test(src[pos + 1]) &&
-    !/[\s\\]/.test(src[close - 1]) &&
-    !/[0-9]/.test(src[close + 1] ?? '') &&
-    !src.slice(pos, close).includes('\n');
-  if (closes) return false;
+    close > pos + 1 && close < posMax && !/\s/.test(src[pos + 1]) && !/\s/.test(src[close - 1]) && !/[0-9]/.test(src[close + 1] ?? '');
+  if (closes) return pushMath(state, silent, 'math_inline', src.slice(pos + 1, close), '$', close + 1);
   if (!silent) state.pending += '$';
   state.pos++;
   return true;
 }
 
-function isEscaped(src: string, index: number): boolean {
-  let backslashes = 0;
-  for (let i = index - 1; i >= 0 && src[i] === '\\'; i--) backslashes++;
-  return backslashes % 2 === 1;
+function doubleDollar(state: StateInline, silent: boolean): boolean {
+  const { src, pos, posMax } = state;
+  let close = indexOfClosing(src, '$$', pos + 2);
+  while (close >= 0 && close < posMax && precededByOddBackslashes(src, close)) close = src.indexOf('$$', close + 1);
+  if (close >= 0 && close + 2 <= posMax && src.slice(pos + 2, close).trim() !== '') {
+    return pushMath(state, silent, 'math_inline_double', src.slice(pos + 2, close), '$$', close + 2);
+  }
+  if (!silent) state.pending += '$$';
+  state.pos += 2;
+  return true;
 }
 
-// `\[..\]` starting a line inside a paragraph, as LaTeX writers put it right
-// after a line of text: texmath knows `\[` only at the start of a block. In
-// the middle of a line `\[` stays markdown's escaped bracket, as before.
-function displayBrackets(state: StateInline, silent: boolean): boolean {
+// `\(..\)` anywhere; `\[..\]` at the start of a line, as LaTeX writers put it
+// right after a line of text (texmath knows `\[` only at the start of a
+// block). In the middle of a line `\[` stays markdown's escaped bracket.
+function bracketed(state: StateInline, silent: boolean, closing: string, type: string): boolean {
   const { src, pos } = state;
-  if (!src.startsWith('\\[', pos) || !/(?:^|\n)[ \t]*$/.test(src.slice(Math.max(0, pos - 80), pos))) return false;
-  const close = indexOfClosing(src, '\\]', pos + 2);
+  const close = indexOfClosing(src, closing, pos + 2);
   if (close < 0 || close + 2 > state.posMax || src.slice(pos + 2, close).trim() === '') return false;
-  if (!silent) {
-    const token = state.push('math_inline_double', 'math', 0);
-    token.content = src.slice(pos + 2, close);
-    token.markup = '\\[';
+  return pushMath(state, silent, type, src.slice(pos + 2, close), src.slice(pos, pos + 2), close + 2);
+}
+
+function inlineEnvironment(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  environmentHead.lastIndex = pos;
+  const head = environmentHead.exec(src);
+  if (!head) return false;
+  const end = environmentEnd(src, pos, head[1], state.posMax);
+  if (end < 0) return false;
+  return pushMath(state, silent, 'math_inline_double', src.slice(pos, end), '\\begin', end);
+}
+
+function lineStartsAt(src: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0; i--) {
+    const c = src[i];
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t') return false;
   }
-  state.pos = close + 2;
+  return true;
+}
+
+function lineEndsAt(src: string, end: number): boolean {
+  for (let i = end; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
   return true;
 }
 
 const renderInline: RenderRule = (tokens, idx, _options, env: MathRenderContext) => {
   const token = tokens[idx];
   const formula = token.meta.formula as number;
-  return env.renderReference(formula) ?? env.renderFormula(formula, token.type === 'math_inline_double');
+  return env.renderReference(formula) ?? env.renderFormula(formula);
 };
 
 const renderBlock: RenderRule = (tokens, idx, _options, env: MathRenderContext) =>
-  `${env.renderFormula(tokens[idx].meta.formula as number, true)}\n`;
+  `${env.renderFormula(tokens[idx].meta.formula as number)}\n`;
 
 const renderHeadingClose: RenderRule = (tokens, idx) => {
   const id = tokens[idx - 2].attrGet('id');
@@ -158,12 +263,13 @@ const endsItsLine = (src: string, _outerSpace: boolean, end: number): boolean =>
 const hasClosing = (closing: string) => (src: string, _outerSpace: boolean, start: number): boolean =>
   indexOfClosing(src, closing, start + 2) >= 0;
 
-// Our delimiter set: texmath's `dollars` and `brackets`, with the checks
-// above. Added under its own name so other users of texmath see no change.
+// Our delimiter set: the block rules of texmath's `dollars` and `brackets`,
+// with the checks above; `inlineMath` finds inline math. Added under its own
+// name so other users of texmath see no change.
 function sciblogDelimiters(): string {
   const rules = (texmath as unknown as { rules: TexmathDelimiters }).rules;
   rules.sciblog ??= {
-    inline: [...rules.dollars.inline, ...rules.brackets.inline],
+    inline: [],
     block: [...rules.dollars.block, ...rules.brackets.block].map((rule) => ({
       ...rule,
       pre: hasClosing(rule.tag === '$$' ? '$$' : '\\]'),
@@ -181,11 +287,10 @@ function createMarkdown(trusted: boolean, images: boolean): MarkdownIt {
   // replace its renderers below anyway: it is used here only to find math.
   md.use(texmath, { engine: katex, delimiters: sciblogDelimiters() });
   md.core.ruler.after('normalize', 'forget_closings', () => lastClosings.clear());
+  md.block.ruler.before('fence', 'subequations', subequations, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.block.ruler.before('fence', 'math_environment', mathEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('escape', 'equation_reference', equationReference);
-  // texmath's `$` rule is the first one named math_inline; math_inline_double stays before it.
-  md.inline.ruler.before('math_inline', 'dollar_as_text', dollarAsText);
-  md.inline.ruler.before('escape', 'display_brackets', displayBrackets);
+  md.inline.ruler.before('escape', 'inline_math', inlineMath);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;

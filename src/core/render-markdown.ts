@@ -1,10 +1,17 @@
 import type { Token } from 'markdown-it';
 import { escapeHtml } from './escape-html.js';
 import { type Equation, type FormulaInput, numberEquations, parseLoneReference } from './equation-numbering.js';
+import { readFormulaSources } from './formula-sources.js';
 import { type PostMeta, parseFrontMatter } from './front-matter.js';
 import { SlugRegistry } from './heading-slug.js';
 import { blockMathTypes, inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
 import { renderFormula, type TexMacros } from './render-math.js';
+
+/** How a post's markdown marks math: `default`, or `kramdown` for posts written for Jekyll. */
+export type MathDialect = 'default' | 'kramdown';
+
+/** The longest untrusted text `renderMarkdown` renders, in characters, unless `maxLength` says otherwise. */
+export const untrustedTextLimit = 100_000;
 
 export interface RenderMarkdownOptions {
   /**
@@ -19,11 +26,26 @@ export interface RenderMarkdownOptions {
   frontMatter?: boolean;
   /** Render `![alt](src)` as an image. Default `true`; otherwise it stays a link. */
   images?: boolean;
+  /**
+   * `kramdown`: `$$..$$` inside a paragraph is inline math, as Jekyll has it;
+   * on lines of its own it is a display. Front matter `dialect:` sets it for
+   * one post. Default `default`: `$$..$$` is always a display.
+   */
+  dialect?: MathDialect;
+  /**
+   * Untrusted text longer than this many characters is not rendered: the
+   * result is the text itself, escaped, and an error. Default
+   * `untrustedTextLimit` (100 000). Trusted text has no limit.
+   */
+  maxLength?: number;
 }
 
 export interface Heading {
   level: number;
+  /** The heading as plain text, formulas as their TeX. */
   text: string;
+  /** The heading as HTML, formulas rendered, without links: for a table of contents. */
+  html: string;
   /** Unique element id, usable as a URL fragment. */
   id: string;
 }
@@ -40,58 +62,95 @@ export interface RenderedMarkdown {
   equations: Equation[];
   headings: Heading[];
   errors: RenderError[];
+  /** The macros the post's formulas defined (`\newcommand`, `\def`, …), name → expansion. */
+  macros: Record<string, string>;
 }
 
 interface MathToken {
   token: Token;
   line: number | undefined;
+  subequations?: FormulaInput['subequations'];
 }
 
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): RenderedMarkdown {
   const trusted = options.trusted ?? true;
+  const maxLength = options.maxLength ?? untrustedTextLimit;
+  if (!trusted && source.length > maxLength) return tooLong(source, maxLength);
   const front = options.frontMatter === false ? { meta: {}, body: source, lineOffset: 0, errors: [] } : parseFrontMatter(source);
   const errors: RenderError[] = [...front.errors];
+  const dialect = options.dialect ?? (front.meta.dialect === 'kramdown' ? 'kramdown' : 'default');
   const md = markdownFor(trusted, options.images ?? true);
   const tokens = md.parse(front.body, {});
 
   const mathTokens: MathToken[] = [];
-  const headings: Heading[] = [];
+  const headingTokens: { level: number; id: string; inline: Token }[] = [];
   const slugs = new SlugRegistry();
   const lineOf = (token: Token) => (token.map ? token.map[0] + front.lineOffset + 1 : undefined);
+  let group: MathToken['subequations'];
+  let groups = 0;
 
   tokens.forEach((token, index) => {
-    if (blockMathTypes.has(token.type)) mathTokens.push({ token, line: lineOf(token) });
+    if (token.type === 'subequations_open') group = { index: groups++, label: token.meta?.label };
+    if (token.type === 'subequations_close') group = undefined;
+    if (blockMathTypes.has(token.type)) mathTokens.push({ token, line: lineOf(token), subequations: group });
     if (token.type === 'inline') {
       // Inline tokens carry no position: count the line breaks before each one.
       let line = lineOf(token);
+      let links = 0;
       for (const child of token.children ?? []) {
-        if (inlineMathTypes.has(child.type)) mathTokens.push({ token: child, line });
+        if (child.type === 'link_open') links++;
+        if (child.type === 'link_close') links--;
+        if (inlineMathTypes.has(child.type)) {
+          // A reference in a link's text is not a link of its own.
+          if (links > 0) child.meta = { ...child.meta, inLink: true };
+          mathTokens.push({ token: child, line, subequations: group });
+        }
         if (line !== undefined) line += lineBreaksIn(child);
       }
     }
     if (token.type === 'heading_open') {
-      const text = headingText(tokens[index + 1]);
-      const id = slugs.take(text);
+      const inline = tokens[index + 1];
+      const id = slugs.take(headingText(inline));
       token.attrSet('id', id);
-      headings.push({ level: Number(token.tag.slice(1)), text, id });
+      headingTokens.push({ level: Number(token.tag.slice(1)), id, inline });
     }
   });
 
-  const inputs: FormulaInput[] = mathTokens.map(({ token }, formula) => {
-    token.meta = { formula };
+  const displayOf = (token: Token): boolean => {
+    if (!inlineMathTypes.has(token.type)) return true;
+    if (token.type !== 'math_inline_double') return false;
+    return dialect !== 'kramdown' || token.markup !== '$$' || token.meta?.ownLine === true;
+  };
+  const sources = readFormulaSources(
+    mathTokens.map(({ token }) => token.content),
+    // Front matter `macros:` add to the site's.
+    frontMatterMacros(front.meta.macros, options.macros),
+  );
+  const inputs: FormulaInput[] = mathTokens.map(({ token, subequations }, formula) => {
+    token.meta = { ...token.meta, formula };
+    const { tex: read } = sources.formulas[formula];
     // `$$ x $$ (3)` is texmath's way of writing `\tag{3}`.
-    const tex = token.type === 'math_block_eqno' ? `${token.content}\\tag{${token.info}}` : token.content;
-    return { tex, display: !inlineMathTypes.has(token.type) || token.type === 'math_inline_double' };
+    const tex = token.type === 'math_block_eqno' ? `${read}\\tag{${token.info}}` : read;
+    const display = displayOf(token);
+    return subequations && display ? { tex, display, subequations } : { tex, display };
   });
   const numbering = numberEquations(inputs);
   for (const error of numbering.errors) errors.push({ message: error.message, line: mathTokens[error.formula].line });
 
+  const reported = new Set<number>();
   const context: MathRenderContext = {
-    renderFormula(formula, display) {
+    renderFormula(formula) {
       const { tex, ids } = numbering.formulas[formula];
-      const rendered = renderFormula(tex, { display, macros: options.macros, trusted });
-      if (rendered.error) errors.push({ message: rendered.error, line: mathTokens[formula].line });
+      const { display } = inputs[formula];
+      const macros = sources.formulas[formula].macros;
+      // A formula that only defined macros shows nothing, as in MathJax.
+      if (tex.trim() === '' && ids.length === 0) return '';
+      const rendered = renderFormula(tex, { display, macros, trusted });
+      if (rendered.error && !reported.has(formula)) {
+        reported.add(formula);
+        errors.push({ message: rendered.error, line: mathTokens[formula].line });
+      }
       if (!display) return rendered.html;
       const [id, ...more] = ids;
       const extraAnchors = more.map((other) => `<span class="sb-equation-anchor" id="${escapeHtml(other)}"></span>`).join('');
@@ -99,18 +158,55 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
       const idAttribute = id ? ` id="${escapeHtml(id)}"` : '';
       return `<${block} class="sb-equation"${idAttribute}>${extraAnchors}${rendered.html}</${block}>`;
     },
-    renderReference(formula) {
+    renderReference(formula, asLink) {
       const reference = parseLoneReference(inputs[formula].tex);
       if (!reference || inputs[formula].display) return undefined;
       const { href, text, found } = numbering.resolve(reference.label, reference.parenthesized);
-      if (!found) return `<span class="sb-eqref sb-eqref-unknown" title="${escapeHtml(reference.label)}">${text}</span>`;
-      return `<a class="sb-eqref" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+      // A tag may be TeX (`\tag{$\star$}`): show it as the equation shows it.
+      const shown = /[\\$]/.test(text) ? renderFormula(`\\text{${text}}`, { macros: sources.formulas[formula].macros, trusted }).html : escapeHtml(text);
+      if (!found) return `<span class="sb-eqref sb-eqref-unknown" title="${escapeHtml(reference.label)}">${shown}</span>`;
+      if (asLink === false || mathTokens[formula].token.meta?.inLink) return `<span class="sb-eqref">${shown}</span>`;
+      return `<a class="sb-eqref" href="${escapeHtml(href)}">${shown}</a>`;
     },
   };
 
   const html = md.renderer.render(tokens, md.options, context);
+  const headingContext: MathRenderContext = { ...context, renderReference: (formula) => context.renderReference(formula, false) };
+  const headings = headingTokens.map(({ level, id, inline }) => ({
+    level,
+    text: headingText(inline),
+    html: md.renderer.renderInline(withoutLinks(inline.children ?? []), md.options, headingContext),
+    id,
+  }));
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { html, meta: front.meta, equations: numbering.equations, headings, errors };
+  return { html, meta: front.meta, equations: numbering.equations, headings, errors, macros: sources.defined };
+}
+
+/** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
+function tooLong(source: string, maxLength: number): RenderedMarkdown {
+  const message = `text is too long to render: ${source.length} characters (the limit is ${maxLength})`;
+  return {
+    html: `<pre class="sb-too-long">${escapeHtml(source)}</pre>\n`,
+    meta: {},
+    equations: [],
+    headings: [],
+    errors: [{ message, line: 1 }],
+    macros: {},
+  };
+}
+
+function withoutLinks(children: Token[]): Token[] {
+  return children.filter((child) => child.type !== 'link_open' && child.type !== 'link_close');
+}
+
+/** Front matter `macros:` over the site's: names with or without the backslash, string values only. */
+function frontMatterMacros(value: unknown, site: TexMacros | undefined): TexMacros | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return site;
+  const macros: Record<string, string> = { ...site };
+  for (const [name, expansion] of Object.entries(value)) {
+    if (typeof expansion === 'string') macros[name.startsWith('\\') ? name : `\\${name}`] = expansion;
+  }
+  return macros;
 }
 
 function lineBreaksIn(token: Token): number {

@@ -97,8 +97,32 @@ export function splitRows(body: string): AlignmentRows {
   return { rows, breaks };
 }
 
-function precededByOddBackslashes(tex: string, index: number): boolean {
+/** Whether the character at `index` is escaped: an odd run of backslashes stands before it. */
+export function precededByOddBackslashes(tex: string, index: number): boolean {
   let count = 0;
   for (let i = index - 1; i >= 0 && tex[i] === '\\'; i--) count++;
   return count % 2 === 1;
+}
+
+/**
+ * The TeX without its comments: an unescaped `%` and the rest of its line.
+ * Numbering must not see a commented-out `\label` or `\nonumber`. The line
+ * break stays, where TeX would drop it, so that `\alpha%` and a `b` on the
+ * next line do not join into `\alphab`.
+ */
+export function stripTexComments(tex: string): string {
+  if (!tex.includes('%')) return tex;
+  let result = '';
+  let last = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') i++;
+    else if (c === '%') {
+      const lineEnd = tex.indexOf('\n', i);
+      result += tex.slice(last, i);
+      last = lineEnd < 0 ? tex.length : lineEnd;
+      i = last - 1;
+    }
+  }
+  return result + tex.slice(last);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderMarkdown } from 'sciblog-elements/core';
-import { attr, byClass, findAll, parseHtml, visibleText } from './support/html.js';
+import { annotations, attr, byClass, findAll, parseHtml, visibleText } from './support/html.js';
 
 const post = `---
 title: 旋转位置编码
@@ -97,12 +97,12 @@ describe('headings', () => {
   it('lists every heading with its level, text and a unique id', () => {
     const source = ['# 位置编码', '## 位置编码', '## Position Encoding!', '### 位置编码', '## Proof', '## Proof'].join('\n\n');
     assert.deepEqual(renderMarkdown(source).headings, [
-      { level: 1, text: '位置编码', id: '位置编码' },
-      { level: 2, text: '位置编码', id: '位置编码-2' },
-      { level: 2, text: 'Position Encoding!', id: 'position-encoding' },
-      { level: 3, text: '位置编码', id: '位置编码-3' },
-      { level: 2, text: 'Proof', id: 'proof' },
-      { level: 2, text: 'Proof', id: 'proof-2' },
+      { level: 1, text: '位置编码', html: '位置编码', id: '位置编码' },
+      { level: 2, text: '位置编码', html: '位置编码', id: '位置编码-2' },
+      { level: 2, text: 'Position Encoding!', html: 'Position Encoding!', id: 'position-encoding' },
+      { level: 3, text: '位置编码', html: '位置编码', id: '位置编码-3' },
+      { level: 2, text: 'Proof', html: 'Proof', id: 'proof' },
+      { level: 2, text: 'Proof', html: 'Proof', id: 'proof-2' },
     ]);
   });
 
@@ -140,7 +140,18 @@ describe('headings', () => {
 
   it('inline code and emphasis in a heading count as its text', () => {
     const { headings } = renderMarkdown('## The `slugify` *function*');
-    assert.deepEqual(headings, [{ level: 2, text: 'The slugify function', id: 'the-slugify-function' }]);
+    assert.deepEqual(headings, [{ level: 2, text: 'The slugify function', html: 'The <code>slugify</code> <em>function</em>', id: 'the-slugify-function' }]);
+  });
+
+  it("a heading's html has its formulas rendered and no links, for a table of contents", () => {
+    const { headings, errors } = renderMarkdown(
+      ['## The $\\alpha$ case of [the bound](https://example.org) in \\eqref{a}', '', '\\begin{equation}x\\label{a}\\end{equation}'].join('\n'),
+    );
+    assert.deepEqual(errors, []);
+    const heading = parseHtml(headings[0].html);
+    assert.deepEqual(annotations(headings[0].html), ['\\alpha']);
+    assert.deepEqual(findAll(heading, (e) => e.tag === 'a'), [], 'no link inside the heading html');
+    assert.equal(visibleText(heading).replace(/\s+/g, ' ').replace(/α\s*/, 'α '), 'The α case of the bound in (1)');
   });
 
   it('a post without headings has none', () => {
