@@ -1,8 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { type HeadingNode, nestHeadings } from '../../core/heading-tree.js';
 import type { Messages } from '../../core/messages.js';
 import type { Heading } from '../../core/render-markdown.js';
+import { katexStyles } from '../../styles/katex-styles.js';
 import { tokens } from '../../styles/tokens.js';
 import type { PostBodyElement } from '../post-body/post-body.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -22,7 +24,8 @@ import { postTocStyles } from './post-toc.styles.js';
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - The other entries.
  */
 export class PostTocElement extends LitElement {
-  static override styles = [tokens, postTocStyles];
+  // Headings may hold formulas, rendered by the article (which registers KaTeX's fonts).
+  static override styles = [tokens, katexStyles, postTocStyles];
 
   /** Id of the `post-body` whose headings to list. */
   @property({ attribute: 'for' }) accessor htmlFor = '';
@@ -33,8 +36,8 @@ export class PostTocElement extends LitElement {
   /** Replacements for the built-in interface text. */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
-  @state() accessor headings: readonly Heading[] = [];
-  @state() accessor currentId = '';
+  @state() private accessor headings: readonly Heading[] = [];
+  @state() private accessor currentId = '';
 
   readonly #locale = new LocaleController(this);
   #body?: PostBodyElement;
@@ -109,7 +112,7 @@ export class PostTocElement extends LitElement {
         ({ heading, children }) =>
           html`<li>
             <a part="link" href="#${encodeURIComponent(heading.id)}" aria-current=${heading.id === this.currentId ? 'location' : nothing} @click=${(event: MouseEvent) => this.#onClick(event, heading.id)}
-              >${heading.text}</a
+              >${unsafeHTML(heading.html)}</a
             >
             ${children.length > 0 ? this.#renderNodes(children) : nothing}
           </li>`,

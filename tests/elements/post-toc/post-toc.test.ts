@@ -34,6 +34,19 @@ describe('post-toc', () => {
     expect(decodeURIComponent(nested.getAttribute('href')!)).to.equal('#细节');
   });
 
+  it('shows a formula in a heading rendered, not as TeX', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div><post-toc for="math-article"></post-toc><post-body id="math-article"></post-body></div>`);
+    const toc = host.querySelector('post-toc')!;
+    const body = host.querySelector('post-body')!;
+    body.markdown = '## The $\\alpha$ case\n\nText.';
+    await body.updateComplete;
+    await toc.updateComplete;
+    const [link] = links(toc);
+    expect(link.querySelectorAll('.katex')).to.have.length(1);
+    expect(link.querySelector('.katex-html')!.textContent).to.equal('α');
+    expect(link.textContent).not.to.include('$');
+  });
+
   it('leaves out headings deeper than depth', async () => {
     const { toc } = await page();
     toc.depth = 2;
