@@ -17,7 +17,7 @@ import { generatePost } from './generate-post.mjs';
 import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
 
 const FORMULAS = 200;
-// More rounds, steadier medians; BENCH_ROUNDS=41 on a busy machine.
+// More rounds, steadier medians; BENCH_ROUNDS=41 on a busy machine. BENCH_ONLY picks sections by name.
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 21;
 
 const { source, counts } = generatePost({ formulas: FORMULAS });
@@ -163,7 +163,10 @@ console.log(
 const started = performance.now();
 const rows = [];
 const notes = [];
+// BENCH_ONLY=mathRendering,excerpts runs just those sections.
+const only = process.env.BENCH_ONLY?.split(',');
 for (const section of sections) {
+  if (only && !only.includes(section.name)) continue;
   const result = await section();
   rows.push(...result.rows);
   notes.push(...result.notes);
