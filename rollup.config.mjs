@@ -8,8 +8,27 @@ import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 // One entry per element that src/index.ts registers (tests/core/package-exports.test.js
 // checks that package.json and the element folders agree with it).
 const elements = [...readFileSync('src/index.ts', 'utf8').matchAll(/^export \* from '\.\/([a-z-]+)\.js';/gm)].map((match) => match[1]);
-const dependencies = ['lit', 'katex', 'markdown-it', 'markdown-it-texmath', 'tslib', 'yaml'];
+// markdown-it-texmath is not among them: it is CommonJS, and its
+// `require('katex')` makes a user's bundler add KaTeX's CommonJS build beside
+// the ESM one. It is bundled into our modules instead, as ESM.
+const dependencies = ['lit', 'katex', 'markdown-it', 'tslib', 'yaml'];
 const isDependency = (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+
+/**
+ * texmath falls back to `require('katex')` when no engine is given; we always
+ * give one. Resolved by the CommonJS plugin, that require would bring in
+ * KaTeX's CommonJS build beside the ESM one; an empty module keeps it out.
+ */
+const texmathWithoutItsKatex = {
+  name: 'texmath-without-its-katex',
+  resolveId(source, importer) {
+    if (source === 'katex' && importer?.includes('markdown-it-texmath')) return '\0texmath-no-katex';
+    return null;
+  },
+  load(id) {
+    return id === '\0texmath-no-katex' ? 'export default undefined;' : null;
+  },
+};
 
 export default [
   // For npm users: one module per source file, dependencies left to their bundler.
@@ -25,10 +44,14 @@ export default [
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: 'src',
+      // npm leaves every node_modules folder out of a package: bundled code goes to vendor/.
+      entryFileNames: (chunk) => (chunk.name.includes('node_modules/') ? `vendor/${chunk.name.split('node_modules/').pop()}.js` : '[name].js'),
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', declaration: true, declarationDir: 'dist', rootDir: 'src' }),
+      nodeResolve({ resolveOnly: ['markdown-it-texmath'] }),
+      commonjs(),
       importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
     ],
   },
@@ -42,10 +65,9 @@ export default [
     },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
+      texmathWithoutItsKatex,
       nodeResolve(),
-      // texmath would `require('katex')` if no engine were given; we always give
-      // one, and bundling that require would add a second copy of KaTeX.
-      commonjs({ ignore: ['katex'] }),
+      commonjs(),
       importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
       terser({ format: { comments: false } }),
     ],
