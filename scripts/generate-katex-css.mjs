@@ -17,7 +17,8 @@ const outFile = join(root, 'src/styles/katex-css.generated.ts');
 
 const faces = [];
 const rules = css.replace(/@font-face\{([^}]*)\}/g, (_, body) => {
-  const family = /font-family:\s*([^;]+)/.exec(body)[1].trim();
+  // Some faces quote their family (`"KaTeX_SansSerif"`); FontFace wants the bare name.
+  const family = /font-family:\s*([^;]+)/.exec(body)[1].trim().replace(/^["']|["']$/g, '');
   const style = /font-style:\s*([^;]+)/.exec(body)?.[1].trim() ?? 'normal';
   const weight = /font-weight:\s*([^;]+)/.exec(body)?.[1].trim() ?? '400';
   const woff2 = /url\(([^)]+\.woff2)\)/.exec(body)[1].replace(/^["']|["']$/g, '');
