@@ -40,7 +40,8 @@ export class MathBlockElement extends LitElement {
   #textSource = '';
   #rendered: RenderedFormula = { html: '' };
   #errorIsNew = false;
-  readonly #textObserver = new MutationObserver(() => this.#readText());
+  // Created on connection: server-side rendering has no MutationObserver.
+  #textObserver?: MutationObserver;
 
   /** The TeX being shown: `tex` if set, else the text content. */
   get source(): string {
@@ -51,13 +52,14 @@ export class MathBlockElement extends LitElement {
     super.connectedCallback();
     registerKatexFonts();
     this.#readText();
+    this.#textObserver ??= new MutationObserver(() => this.#readText());
     this.#textObserver.observe(this, { childList: true, characterData: true, subtree: true });
     this.addEventListener('copy', this.#onCopy);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#textObserver.disconnect();
+    this.#textObserver?.disconnect();
     this.removeEventListener('copy', this.#onCopy);
   }
 

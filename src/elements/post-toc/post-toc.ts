@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { type HeadingNode, nestHeadings } from '../../core/heading-tree.js';
@@ -62,7 +62,8 @@ export class PostTocElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('htmlFor')) return;
+    // On a server there is no article to read: the list is filled in the browser.
+    if (isServer || !changed.has('htmlFor')) return;
     const body = this.htmlFor ? this.#root?.getElementById(this.htmlFor) : null;
     this.#show(body?.localName === 'post-body' ? (body as PostBodyElement) : undefined);
   }

@@ -25,7 +25,8 @@ export function readLightSource(host: Element): LightSource | undefined {
 export class LightSourceController implements ReactiveController {
   /** The content as last read; undefined when there is none. */
   source?: LightSource;
-  readonly #observer = new MutationObserver(() => this.#read());
+  // Created on connection: server-side rendering has no MutationObserver.
+  #observer?: MutationObserver;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -38,10 +39,11 @@ export class LightSourceController implements ReactiveController {
 
   hostConnected(): void {
     this.#read();
+    this.#observer ??= new MutationObserver(() => this.#read());
     this.#observer.observe(this.host, { childList: true, characterData: true, subtree: true });
   }
 
   hostDisconnected(): void {
-    this.#observer.disconnect();
+    this.#observer?.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { type Locale, type Messages, messages, resolveLocale } from '../../core/messages.js';
 
 /** An element whose interface text a page may override, e.g. `el.strings = { readMore: '全文 →' }`. */
@@ -32,7 +32,8 @@ export class LocaleController implements ReactiveController {
   }
 
   get locale(): Locale {
-    return resolveLocale(closestLang(this.host));
+    // A server render sees only the element itself, not its ancestors.
+    return resolveLocale(isServer ? (this.host.getAttribute('lang') ?? '') : closestLang(this.host));
   }
 
   /** The built-in text for the locale, with the host's `strings` overrides on top. */
