@@ -208,6 +208,21 @@ export function formatDateBadge(date: string | Date, locale: Locale, options: Da
   return { day, month, label: locale === 'zh' ? `${month}${day}日` : `${day} ${month}` };
 }
 
+/**
+ * The zone, when `Intl` knows it (`Asia/Shanghai`, `UTC`); undefined for a
+ * misspelt or empty one, so an element given a bad `time-zone` attribute
+ * falls back to the reader's zone instead of failing to render.
+ */
+export function validTimeZone(timeZone: string | undefined): string | undefined {
+  if (!timeZone) return undefined;
+  try {
+    formatter('en-US', timeZone, {});
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The heading of one month in an archive: `2024年9月`, `September 2024`. `month` is 1–12. */
 export function archiveMonthLabel(year: number, month: number, locale: Locale): string {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12, not ${month}`);

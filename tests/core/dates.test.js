@@ -8,6 +8,7 @@ import {
   formatPostDate,
   parsePostDate,
   readPostDate,
+  validTimeZone,
 } from '../../dist/core/dates.js';
 
 describe('formatPostDate', () => {
@@ -164,4 +165,13 @@ describe('in the runtime time zone', () => {
     assert.equal(losAngeles.dateTime, 'September 6, 2024');
     assert.equal(shanghai.dateTime, 'September 6, 2024');
   });
+});
+
+describe('validTimeZone', () => {
+  for (const zone of ['Asia/Shanghai', 'America/Los_Angeles', 'UTC']) {
+    it(`keeps ${zone}`, () => assert.equal(validTimeZone(zone), zone));
+  }
+  for (const zone of ['Mars/Olympus_Mons', '', undefined, 'Asia Shanghai']) {
+    it(`gives undefined for ${JSON.stringify(zone)}, so the reader's zone is used`, () => assert.equal(validTimeZone(zone), undefined));
+  }
 });
