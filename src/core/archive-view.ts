@@ -1,4 +1,5 @@
 import { type ArchiveMonth, type ArchiveYear, groupArchive, type PostQuery, searchable } from './archive.js';
+import type { DateFormatOptions } from './dates.js';
 import type { Post } from './post.js';
 
 /** A tag and how many posts of an archive carry it. */
@@ -23,9 +24,9 @@ export interface ArchiveIndex {
 }
 
 
-/** Groups the posts and folds their titles, once. */
-export function indexArchive(posts: readonly Post[]): ArchiveIndex {
-  const years = groupArchive(posts);
+/** Groups the posts (days read as `groupArchive` reads them) and folds their titles, once. */
+export function indexArchive(posts: readonly Post[], options: DateFormatOptions = {}): ArchiveIndex {
+  const years = groupArchive(posts, options);
   const titles = new Map<Post, string>();
   const tagCounts = new Map<string, number>();
   let total = 0;

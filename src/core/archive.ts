@@ -1,4 +1,4 @@
-import { readPostDate } from './dates.js';
+import { type DateFormatOptions, readPostDate } from './dates.js';
 import type { Post } from './post.js';
 
 /** One month of an archive, newest post first. */
@@ -36,14 +36,15 @@ interface ArchiveEntry {
  * Groups posts by year and month, newest first at every level; posts
  * published at the same moment keep their input order. A post goes under the
  * month its author wrote (`2024-09-30T23:30:00+08:00` is a September post
- * wherever the reader is), so the archive never depends on the reader's time
- * zone. Posts whose date cannot be read are left out; `parseFeed` has already
- * reported them.
+ * wherever the reader is), the same day its card and byline show (see
+ * `readPostDate`); `options.timeZone` places date-times written without an
+ * offset. Posts whose date cannot be read are left out; `parseFeed` has
+ * already reported them.
  */
-export function groupArchive(posts: readonly Post[]): ArchiveYear[] {
+export function groupArchive(posts: readonly Post[], options: DateFormatOptions = {}): ArchiveYear[] {
   const entries: ArchiveEntry[] = [];
   posts.forEach((post, order) => {
-    const date = readPostDate(post.date);
+    const date = readPostDate(post.date, options);
     if (date) entries.push({ post, monthKey: date.year * 12 + date.month - 1, time: date.time, order });
   });
   entries.sort((a, b) => b.monthKey - a.monthKey || b.time - a.time || a.order - b.order);

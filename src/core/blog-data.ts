@@ -2,7 +2,7 @@
 // archive and citations shown about them. Re-exported by index.ts.
 export { parseFeed, postFromFrontMatter } from './feed.js';
 export type { ParsedFeed, ParseFeedOptions, PostFromFrontMatter } from './feed.js';
-export { archiveMonthLabel, formatDateBadge, formatIsoDate, formatPostDate, parsePostDate, readPostDate } from './dates.js';
+export { archiveMonthLabel, formatDateBadge, formatIsoDate, formatPostDate, parsePostDate, readPostDate, validTimeZone } from './dates.js';
 export type { DateBadge, DateFormatOptions, PostDateParts } from './dates.js';
 export { formatCount, formatReaderCount } from './numbers.js';
 export { filterPosts, groupArchive } from './archive.js';

@@ -1,8 +1,8 @@
-import { formatIsoDate, readPostDate } from './dates.js';
+import { type DateFormatOptions, formatIsoDate, readPostDate } from './dates.js';
 import type { Locale } from './messages.js';
 import type { Post } from './post.js';
 
-export interface CitationOptions {
+export interface CitationOptions extends DateFormatOptions {
   /** `text` for pasting into prose, `bibtex` for a LaTeX bibliography. */
   style: 'text' | 'bibtex';
   locale: Locale;
@@ -16,8 +16,9 @@ const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'Jul
 const untitled: Record<Locale, string> = { zh: '无题', en: 'Untitled' };
 
 /**
- * How to cite a post. The date is the one its author wrote, whatever the
- * reader's time zone, so everyone copies the same citation.
+ * How to cite a post. The date is the day its author wrote (see
+ * `readPostDate`), whatever the reader's time zone, so everyone copies the
+ * same citation.
  *
  * - `text`, Chinese, in the reference blog's manner:
  *   `苏剑林. (2024, Sep 06). 《标题》[Blog post]. Retrieved from https://…`
@@ -27,12 +28,12 @@ const untitled: Record<Locale, string> = { zh: '无题', en: 'Untitled' };
  */
 export function citation(post: Post, options: CitationOptions): string {
   return options.style === 'bibtex'
-    ? bibtexCitation(post, options.locale, options.accessed ?? new Date())
-    : textCitation(post, options.locale);
+    ? bibtexCitation(post, options.locale, options.accessed ?? new Date(), options)
+    : textCitation(post, options.locale, options);
 }
 
-function textCitation(post: Post, locale: Locale): string {
-  const date = readPostDate(post.date);
+function textCitation(post: Post, locale: Locale, zone: DateFormatOptions): string {
+  const date = readPostDate(post.date, zone);
   const title = post.title.trim() || untitled[locale];
   const names = post.authors.map((author) => author.name);
   const authors = locale === 'zh' ? names.join(', ') : joinEnglish(names);
@@ -57,14 +58,14 @@ function joinEnglish(names: string[]): string {
   return `${names.slice(0, -1).join(', ')}, & ${names.at(-1)}`;
 }
 
-function bibtexCitation(post: Post, locale: Locale, accessed: Date): string {
-  const date = readPostDate(post.date);
+function bibtexCitation(post: Post, locale: Locale, accessed: Date, zone: DateFormatOptions): string {
+  const date = readPostDate(post.date, zone);
   const fields: [string, string][] = [['title', escapeTex(post.title.trim() || untitled[locale])]];
   if (post.authors.length > 0) fields.push(['author', post.authors.map((author) => bibtexName(author.name)).join(' and ')]);
   if (date) fields.push(['year', String(date.year)], ['month', shortMonths[date.month - 1]]);
   if (post.url) fields.push(['url', bibtexUrl(post.url)]);
-  fields.push(['urldate', formatIsoDate(accessed)]);
-  return `@online{${bibtexKey(post)},\n${fields.map(([name, value]) => `  ${name}={${value}}`).join(',\n')}\n}`;
+  fields.push(['urldate', formatIsoDate(accessed, zone)]);
+  return `@online{${bibtexKey(post, zone)},\n${fields.map(([name, value]) => `  ${name}={${value}}`).join(',\n')}\n}`;
 }
 
 const texEscapes: Record<string, string> = {
@@ -143,7 +144,7 @@ function keySuffix(post: Post): string {
  *
  * So `su2024_10352`, `kexuefm2024_10352`, `roe2023_rotary`.
  */
-export function bibtexKey(post: Post): string {
-  const year = readPostDate(post.date)?.year ?? '';
+export function bibtexKey(post: Post, options: DateFormatOptions = {}): string {
+  const year = readPostDate(post.date, options)?.year ?? '';
   return `${keyName(post)}${year}_${keySuffix(post)}`;
 }

@@ -39,6 +39,8 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isAbsent = (value: unknown) => value === undefined || value === null;
 const expectedDate = 'expected YYYY-MM-DD or a date-time with offset such as 2024-09-06T10:00:00+08:00';
+// Front matter is written by hand: Jekyll and Hugo let the site's zone stand in for an offset.
+const expectedFrontMatterDate = 'expected YYYY-MM-DD or a date-time such as 2024-09-06 10:00:00+08:00';
 // The earliest time zone (UTC+14) starts a calendar day this long before UTC does.
 const earliestOffsetMs = 14 * 3_600_000;
 
@@ -91,7 +93,7 @@ function postFromItem(item: unknown, context: ItemContext): Post | undefined {
     return undefined;
   }
   const id = readId(item.id, report);
-  const date = readDate(item.date_published, 'date_published', report, context.now);
+  const date = readDate(item.date_published, 'date_published', report, context.now, true);
   const contentHtml = readText(item.content_html, 'content_html', report);
   const contentText = readText(item.content_text, 'content_text', report);
   const hasContent = contentHtml !== undefined || contentText !== undefined;
@@ -132,7 +134,7 @@ export function postFromFrontMatter(
   const errors: DataError[] = [];
   const report: Report = (problem) => errors.push({ message: `front matter: ${problem}` });
   const fields: JsonObject = isObject(meta) ? meta : {};
-  const date = readDate(fields.date instanceof Date ? dateToText(fields.date) : fields.date, 'date', report, options.now ?? new Date());
+  const date = readDate(fields.date instanceof Date ? dateToText(fields.date) : fields.date, 'date', report, options.now ?? new Date(), false);
   // YAML reads `title: 1984` as a number; the author meant the text.
   const title = readText(typeof fields.title === 'number' ? String(fields.title) : fields.title, 'title', report) ?? '';
   const authors = readFrontMatterAuthors(fields.author, report);
@@ -177,22 +179,31 @@ function describeValue(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-/** A date as written, once it is known to be one; scheduled (future) posts are kept but reported. */
-function readDate(value: unknown, field: string, report: Report, now: Date): string | undefined {
+/**
+ * A date as written, once it is known to be one; scheduled (future) posts are
+ * kept but reported. A feed's date-times carry an offset, as JSON Feed's RFC
+ * 3339 requires; front matter may leave it out.
+ */
+function readDate(value: unknown, field: string, report: Report, now: Date, offsetRequired: boolean): string | undefined {
+  const expected = offsetRequired ? expectedDate : expectedFrontMatterDate;
   if (isAbsent(value) || value === '') {
-    report(`${field} is not a date (none given; ${expectedDate})`);
+    report(`${field} is not a date (none given; ${expected})`);
     return undefined;
   }
   const parts = typeof value === 'string' ? readPostDate(value) : undefined;
-  if (!parts) {
-    report(`${field} is not a date (${describeValue(value)}; ${expectedDate})`);
+  if (!parts || (offsetRequired && !parts.calendarDate && !hasWrittenOffset(value as string))) {
+    report(`${field} is not a date (${describeValue(value)}; ${expected})`);
     return undefined;
   }
-  // A calendar date is in the future only once it has not begun anywhere on Earth.
-  const begins = parts.calendarDate ? parts.time - earliestOffsetMs : parts.time;
+  // A calendar date, or a time without an offset, is in the future only once it has not begun anywhere on Earth.
+  let begins = parts.time;
+  if (parts.calendarDate) begins -= earliestOffsetMs;
+  else if (!hasWrittenOffset(value as string)) begins = readPostDate(value as string, { timeZone: 'UTC' })!.time - earliestOffsetMs;
   if (begins > now.getTime()) report(`${field} is in the future`);
   return value as string;
 }
+
+const hasWrittenOffset = (date: string) => /(?:[Zz]|[+-]\d{2}:\d{2})$/.test(date);
 
 /** YAML 1.1 loaders turn `2024-09-06` into a Date at UTC midnight; it is read back as the day written. */
 function dateToText(date: Date): unknown {

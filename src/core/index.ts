@@ -6,7 +6,9 @@ export type { RenderedFormula, RenderMathOptions, TexMacros } from './render-mat
 export { numberEquations, parseLoneReference } from './equation-numbering.js';
 export type { Equation, FormulaInput, NumberedEquations, NumberedFormula, NumberingError } from './equation-numbering.js';
 export { parseFrontMatter } from './front-matter.js';
-export type { FrontMatter, PostMeta } from './front-matter.js';
+export type { FieldLine, FrontMatter, PostDialect, PostMeta } from './front-matter.js';
+export { readPostOptions } from './post-options.js';
+export type { PostOptions } from './post-options.js';
 export { slugify } from './heading-slug.js';
 export { isSafeUrl } from './safe-url.js';
 export { escapeHtml } from './escape-html.js';

@@ -8,6 +8,7 @@ import {
   formatPostDate,
   parsePostDate,
   readPostDate,
+  validTimeZone,
 } from '../../dist/core/dates.js';
 
 describe('formatPostDate', () => {
@@ -18,9 +19,11 @@ describe('formatPostDate', () => {
     ['writes years before 100 as written', '0050-01-01', 'en', {}, 'January 1, 50'],
     ['shows a calendar date as that day in the earliest time zone', '2024-09-06', 'en', { timeZone: 'Pacific/Kiritimati' }, 'September 6, 2024'],
     ['shows a calendar date as that day in the latest time zone', '2024-09-06', 'zh', { timeZone: 'Pacific/Pago_Pago' }, '2024年9月6日'],
-    ['shows a date-time on the day it is in the given zone (Shanghai)', '2024-09-06T02:00:00+08:00', 'en', { timeZone: 'Asia/Shanghai' }, 'September 6, 2024'],
-    ['shows a date-time on the day it is in the given zone (Los Angeles)', '2024-09-06T02:00:00+08:00', 'en', { timeZone: 'America/Los_Angeles' }, 'September 5, 2024'],
-    ['reads a UTC date-time', '2024-12-31T23:30:00Z', 'zh', { timeZone: 'Asia/Shanghai' }, '2025年1月1日'],
+    ['shows a date-time on the day at its written offset (zone of that offset)', '2024-09-06T02:00:00+08:00', 'en', { timeZone: 'Asia/Shanghai' }, 'September 6, 2024'],
+    ['shows a date-time on the day at its written offset, not the site zone\'s', '2024-09-06T02:00:00+08:00', 'en', { timeZone: 'America/Los_Angeles' }, 'September 6, 2024'],
+    ['reads Z as the offset +00:00', '2024-12-31T23:30:00Z', 'zh', { timeZone: 'Asia/Shanghai' }, '2024年12月31日'],
+    ['shows a date-time without an offset on its written day in the site zone', '2024-12-31 23:30:00', 'zh', { timeZone: 'Asia/Shanghai' }, '2024年12月31日'],
+    ['takes the site zone\'s day for -00:00, the offset RFC 3339 calls unknown', '2024-12-31T23:30:00-00:00', 'zh', { timeZone: 'Asia/Shanghai' }, '2025年1月1日'],
     ['formats a Date object in the given zone', new Date('2024-09-05T18:00:00Z'), 'zh', { timeZone: 'Asia/Shanghai' }, '2024年9月6日'],
     ['returns text that is not a date as written', 'last Tuesday', 'en', {}, 'last Tuesday'],
     ['returns an impossible day as written', '2023-02-29', 'zh', {}, '2023-02-29'],
@@ -48,8 +51,8 @@ describe('formatDateBadge', () => {
     }
   });
 
-  it('moves a date-time to the day it is in the given zone', () => {
-    assert.deepEqual(formatDateBadge('2024-03-01T01:00:00+08:00', 'en', { timeZone: 'America/Los_Angeles' }), { day: '29', month: 'Feb', label: '29 Feb' });
+  it('shows a date-time on the day at its written offset, whatever zone is asked for', () => {
+    assert.deepEqual(formatDateBadge('2024-03-01T01:00:00+08:00', 'en', { timeZone: 'America/Los_Angeles' }), { day: '1', month: 'Mar', label: '1 Mar' });
   });
 
   it('gives no badge for text that is not a date', () => {
@@ -61,7 +64,8 @@ describe('formatIsoDate', () => {
   const cases = [
     ['keeps a calendar date as written', '2024-09-06', {}, '2024-09-06'],
     ['ignores the zone for a calendar date', '2024-09-06', { timeZone: 'Pacific/Pago_Pago' }, '2024-09-06'],
-    ['gives the day of a date-time in the given zone', '2024-09-06T02:00:00+08:00', { timeZone: 'America/Los_Angeles' }, '2024-09-05'],
+    ['gives the day of a date-time at its written offset', '2024-09-06T02:00:00+08:00', { timeZone: 'America/Los_Angeles' }, '2024-09-06'],
+    ['gives the written day of a date-time without an offset', '2024-09-06T23:30:00', { timeZone: 'Pacific/Kiritimati' }, '2024-09-06'],
     ['gives the day of a Date in the given zone', new Date('2024-09-05T18:00:00Z'), { timeZone: 'Asia/Shanghai' }, '2024-09-06'],
     ['pads months, days and early years', new Date('0050-01-02T12:00:00Z'), { timeZone: 'UTC' }, '0050-01-02'],
     ['returns text that is not a date as written', '06/09/2024', {}, '06/09/2024'],
@@ -82,6 +86,7 @@ describe('parsePostDate', () => {
     ['accepts a lower-case t', '2024-09-06t10:00:00Z', '2024-09-06T10:00:00.000Z'],
     ['keeps a leap second inside its minute', '2016-12-31T23:59:60Z', '2016-12-31T23:59:59.999Z'],
     ['reads years before 100 as written, not as 19xx', '0050-06-01', '0050-06-01T00:00:00.000Z'],
+    ['reads -00:00 as the instant in UTC', '2024-09-06T10:00:00-00:00', '2024-09-06T10:00:00.000Z'],
     ['accepts the 29th of February in a leap year', '2000-02-29', '2000-02-29T00:00:00.000Z'],
   ];
   for (const [name, text, iso] of valid) {
@@ -94,7 +99,6 @@ describe('parsePostDate', () => {
     ['rejects month 13', '2024-13-01'],
     ['rejects day 0', '2024-09-00'],
     ['rejects unpadded numbers', '2024-9-6'],
-    ['rejects a date-time without an offset, which would mean a different moment in every zone', '2024-09-06T10:00:00'],
     ['rejects hour 24', '2024-09-06T24:00:00Z'],
     ['rejects an offset of 24 hours', '2024-09-06T10:00:00+24:00'],
     ['rejects words', 'yesterday'],
@@ -107,7 +111,7 @@ describe('parsePostDate', () => {
 
   it('tells calendar dates from date-times and keeps the day as written', () => {
     assert.deepEqual(readPostDate('2024-09-30T23:30:00+08:00'), {
-      year: 2024, month: 9, day: 30, time: Date.parse('2024-09-30T15:30:00Z'), calendarDate: false,
+      year: 2024, month: 9, day: 30, time: Date.parse('2024-09-30T15:30:00Z'), calendarDate: false, offset: 480,
     });
     assert.deepEqual(readPostDate('2024-09-30'), {
       year: 2024, month: 9, day: 30, time: Date.parse('2024-09-30T00:00:00Z'), calendarDate: true,
@@ -157,8 +161,17 @@ describe('in the runtime time zone', () => {
     assert.deepEqual(shanghai.calendar, expected);
   });
 
-  it('formats a date-time in the runtime zone when none is given', () => {
-    assert.equal(losAngeles.dateTime, 'September 5, 2024');
+  it('formats a date-time with an offset on its written day in both zones', () => {
+    assert.equal(losAngeles.dateTime, 'September 6, 2024');
     assert.equal(shanghai.dateTime, 'September 6, 2024');
   });
+});
+
+describe('validTimeZone', () => {
+  for (const zone of ['Asia/Shanghai', 'America/Los_Angeles', 'UTC']) {
+    it(`keeps ${zone}`, () => assert.equal(validTimeZone(zone), zone));
+  }
+  for (const zone of ['Mars/Olympus_Mons', '', undefined, 'Asia Shanghai']) {
+    it(`gives undefined for ${JSON.stringify(zone)}, so the reader's zone is used`, () => assert.equal(validTimeZone(zone), undefined));
+  }
 });

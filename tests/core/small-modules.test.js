@@ -127,11 +127,12 @@ describe('parseFrontMatter', () => {
       body: '# Body\n',
       lineOffset: 4,
       errors: [],
+      fieldLines: { title: { line: 2 }, tags: { line: 3 } },
     });
   });
 
   it('returns the text unchanged when there is no front matter', () => {
-    assert.deepEqual(parseFrontMatter('# Body\n---\nx: 1\n---\n'), { meta: {}, body: '# Body\n---\nx: 1\n---\n', lineOffset: 0, errors: [] });
+    assert.deepEqual(parseFrontMatter('# Body\n---\nx: 1\n---\n'), { meta: {}, body: '# Body\n---\nx: 1\n---\n', lineOffset: 0, errors: [], fieldLines: {} });
   });
 
   it('accepts ... as the closing line, as YAML documents may end', () => {
@@ -146,19 +147,19 @@ describe('parseFrontMatter', () => {
   });
 
   it('accepts front matter with nothing after it', () => {
-    assert.deepEqual(parseFrontMatter('---\ntitle: T\n---'), { meta: { title: 'T' }, body: '', lineOffset: 3, errors: [] });
+    assert.deepEqual(parseFrontMatter('---\ntitle: T\n---'), { meta: { title: 'T' }, body: '', lineOffset: 3, errors: [], fieldLines: { title: { line: 2 } } });
   });
 
   it('reads empty front matter (--- straight after ---) as no fields, as Jekyll does', () => {
-    assert.deepEqual(parseFrontMatter('---\n---\nBody\n---\nMore'), { meta: {}, body: 'Body\n---\nMore', lineOffset: 2, errors: [] });
+    assert.deepEqual(parseFrontMatter('---\n---\nBody\n---\nMore'), { meta: {}, body: 'Body\n---\nMore', lineOffset: 2, errors: [], fieldLines: {} });
   });
 
   it('reads front matter holding only comments or blank lines as no fields', () => {
-    assert.deepEqual(parseFrontMatter('---\n# draft\n\n---\nBody'), { meta: {}, body: 'Body', lineOffset: 4, errors: [] });
+    assert.deepEqual(parseFrontMatter('---\n# draft\n\n---\nBody'), { meta: {}, body: 'Body', lineOffset: 4, errors: [], fieldLines: {} });
   });
 
   it('ignores a byte order mark before the front matter', () => {
-    assert.deepEqual(parseFrontMatter('\uFEFF---\ntitle: T\n---\nBody'), { meta: { title: 'T' }, body: 'Body', lineOffset: 3, errors: [] });
+    assert.deepEqual(parseFrontMatter('\uFEFF---\ntitle: T\n---\nBody'), { meta: { title: 'T' }, body: 'Body', lineOffset: 3, errors: [], fieldLines: { title: { line: 2 } } });
     assert.equal(parseFrontMatter('\uFEFF# Body').body, '# Body');
   });
 

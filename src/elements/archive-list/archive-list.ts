@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ArchiveMonth, ArchiveYear, PostQuery } from '../../core/archive.js';
 import { type ArchiveIndex, filterArchive, indexArchive, isEmptyQuery, planArchivePass } from '../../core/archive-view.js';
-import { archiveMonthLabel, formatIsoDate } from '../../core/dates.js';
+import { archiveMonthLabel, formatIsoDate, validTimeZone } from '../../core/dates.js';
 import { type ParsedFeed, parseFeed } from '../../core/feed.js';
 import type { Locale, Messages } from '../../core/messages.js';
 import { formatCount } from '../../core/numbers.js';
@@ -60,6 +60,14 @@ export class ArchiveListElement extends LitElement {
   /** URL of a JSON Feed to fetch and list. */
   @property({ reflect: true }) accessor src: string | undefined = undefined;
 
+  /**
+   * The site's IANA time zone (`Asia/Shanghai`), for dates written as a
+   * date-time without an offset; the reader's zone when absent or unknown.
+   * A calendar date, or a date-time with an offset, shows the day its author
+   * wrote in every zone, and is listed under that day's month.
+   */
+  @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined = undefined;
+
   /** Replacements for the built-in interface text. */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
@@ -76,6 +84,7 @@ export class ArchiveListElement extends LitElement {
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, parseFeed);
   #indexed?: readonly Post[];
+  #indexedZone?: string;
   #index?: ArchiveIndex;
   #shown: readonly ArchiveYear[] = [];
   #query: Required<PostQuery> = { text: '', tag: '' };
@@ -97,9 +106,11 @@ export class ArchiveListElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('posts') || changed.has('src')) this.#fetch.load(this.posts === undefined ? this.src : undefined);
     const source = this.posts ?? this.#feed?.posts;
-    if (source === this.#indexed) return;
+    const timeZone = validTimeZone(this.timeZone);
+    if (source === this.#indexed && timeZone === this.#indexedZone) return;
     this.#indexed = source;
-    this.#index = source && indexArchive(source);
+    this.#indexedZone = timeZone;
+    this.#index = source && indexArchive(source, { timeZone });
     if (!this.#index?.tags.some(({ tag }) => tag === this.#query.tag)) this.#query.tag = '';
     this.#filter();
   }
@@ -176,7 +187,7 @@ export class ArchiveListElement extends LitElement {
       <p class="month-label" id=${id}>${messages.withCount(archiveMonthLabel(year, month.month, locale), month.count)}</p>
       <ul aria-labelledby=${id}>
         ${month.posts.map((post) => {
-          const date = formatIsoDate(post.date);
+          const date = formatIsoDate(post.date, { timeZone: this.#indexedZone });
           return html`<li><time datetime=${date}>${date}</time> <a part="post-link" href=${post.url || nothing}>${post.title || messages.untitled}</a></li>`;
         })}
       </ul>

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { type Comment, type CommentThread, renderComment, safeAuthorUrl, threadComments } from '../../core/comments.js';
-import { formatPostDate, readPostDate } from '../../core/dates.js';
+import { formatPostDate, readPostDate, validTimeZone } from '../../core/dates.js';
 import { excerpt } from '../../core/excerpt.js';
 import type { Messages } from '../../core/messages.js';
 import type { DataError } from '../../core/post.js';
@@ -66,6 +66,14 @@ export class CommentListElement extends LitElement {
   /** TeX macros for the comments' formulas. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
 
+  /**
+   * The site's IANA time zone (`Asia/Shanghai`), for comment dates written as a
+   * date-time without an offset; the reader's zone when absent or unknown.
+   * A calendar date, or a date-time with an offset, shows the day written in
+   * every zone.
+   */
+  @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined = undefined;
+
   /** Replacements for the built-in interface text. */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
@@ -112,7 +120,7 @@ export class CommentListElement extends LitElement {
   }
 
   #date(comment: Comment) {
-    return html`<time part="date" datetime=${readPostDate(comment.date) ? comment.date : nothing}>${formatPostDate(comment.date, this.#locale.locale)}</time>`;
+    return html`<time part="date" datetime=${readPostDate(comment.date) ? comment.date : nothing}>${formatPostDate(comment.date, this.#locale.locale, { timeZone: validTimeZone(this.timeZone) })}</time>`;
   }
 
   #comment(comment: Comment) {

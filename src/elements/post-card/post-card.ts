@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatDateBadge, readPostDate } from '../../core/dates.js';
+import { formatDateBadge, readPostDate, validTimeZone } from '../../core/dates.js';
 import type { Messages } from '../../core/messages.js';
 import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
@@ -64,7 +64,7 @@ export class PostCardElement extends PostFields(LitElement) {
   protected override render() {
     const post = this.resolvedPost;
     const locale = this.#locale.locale;
-    const badge = formatDateBadge(post.date, locale);
+    const badge = formatDateBadge(post.date, locale, { timeZone: validTimeZone(this.timeZone) });
     const title = post.title.trim()
       ? post.url
         ? html`<a part="title-link" href=${post.url}>${post.title}</a>`
@@ -80,7 +80,7 @@ export class PostCardElement extends PostFields(LitElement) {
       <div class="body">
         <slot name="image"></slot>
         <h2 part="title" id="title">${title}</h2>
-        <post-meta part="meta" .post=${post} cite-href=${this.citeHref ?? nothing} .strings=${this.strings}></post-meta>
+        <post-meta part="meta" .post=${post} time-zone=${this.timeZone ?? nothing} cite-href=${this.citeHref ?? nothing} .strings=${this.strings}></post-meta>
         <post-excerpt part="excerpt" .post=${this.#excerptPost(post)} length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-excerpt>
         <slot name="actions"></slot>
       </div>

@@ -1,6 +1,7 @@
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { citation } from '../../core/citation.js';
+import { validTimeZone } from '../../core/dates.js';
 import type { Messages } from '../../core/messages.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { tokens } from '../../styles/tokens.js';
@@ -81,11 +82,12 @@ export class PostCiteElement extends PostFields(LitElement) {
     const messages = this.#locale.messages;
     const locale = this.#locale.locale;
     const post = this.resolvedPost;
+    const timeZone = validTimeZone(this.timeZone);
     const status = this.status === 'copied' ? messages.copied : this.status === 'failed' ? messages.copyFailed : '';
     return html`<section aria-labelledby="title">
       <h2 id="title" part="title" tabindex="-1">${messages.citeAs}</h2>
-      ${this.#entry(messages.plainText, citation(post, { style: 'text', locale }), 'text')}
-      ${this.#entry(messages.bibtex, citation(post, { style: 'bibtex', locale, accessed: this.accessed }), 'bibtex')}
+      ${this.#entry(messages.plainText, citation(post, { style: 'text', locale, timeZone }), 'text')}
+      ${this.#entry(messages.bibtex, citation(post, { style: 'bibtex', locale, accessed: this.accessed, timeZone }), 'bibtex')}
       <p part="status" role="status">${status}</p>
     </section>`;
   }

@@ -52,6 +52,14 @@ export class PostListElement extends LitElement {
   /** TeX macros for the excerpts' formulas. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
 
+  /**
+   * The site's IANA time zone (`Asia/Shanghai`), for dates written as a
+   * date-time without an offset; the reader's zone when absent or unknown.
+   * A calendar date, or a date-time with an offset, shows the day its author
+   * wrote in every zone. Passed on to each card.
+   */
+  @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined = undefined;
+
   /** Replacements for the built-in interface text. */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
@@ -116,7 +124,7 @@ export class PostListElement extends LitElement {
     const { page, pageCount, start, end, links } = paginate(posts.length, this.page, this.pageSize);
     return html`<ol part="list">
         ${posts.slice(start, end).map(
-          (post) => html`<li><post-card part="card" .post=${post} excerpt-length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-card></li>`,
+          (post) => html`<li><post-card part="card" .post=${post} time-zone=${this.timeZone ?? nothing} excerpt-length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-card></li>`,
         )}
       </ol>
       ${pageCount > 1

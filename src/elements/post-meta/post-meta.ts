@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatIsoDate, formatPostDate, readPostDate } from '../../core/dates.js';
+import { formatIsoDate, formatPostDate, readPostDate, validTimeZone } from '../../core/dates.js';
 import type { Messages } from '../../core/messages.js';
 import { formatReaderCount } from '../../core/numbers.js';
 import { tokens } from '../../styles/tokens.js';
@@ -56,7 +56,8 @@ export class PostMetaElement extends PostFields(LitElement) {
       items.push(author.url ? html`<a part="author" href=${author.url} rel="author">${author.name}</a>` : html`<span part="author">${author.name}</span>`);
     }
     if (post.date) {
-      const shown = locale === 'zh' ? formatIsoDate(post.date) : formatPostDate(post.date, locale);
+      const zone = { timeZone: validTimeZone(this.timeZone) };
+      const shown = locale === 'zh' ? formatIsoDate(post.date, zone) : formatPostDate(post.date, locale, zone);
       items.push(html`<time part="date" datetime=${readPostDate(post.date) ? post.date : nothing}>${shown}</time>`);
     }
     if (post.readers !== undefined) items.push(html`<span part="readers">${formatReaderCount(post.readers, locale)}</span>`);

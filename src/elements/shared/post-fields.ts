@@ -13,6 +13,7 @@ export interface PostFieldsInterface {
   date: string | undefined;
   author: string | undefined;
   readers: number | undefined;
+  timeZone: string | undefined;
   /** The post with the attributes applied on top. */
   readonly resolvedPost: Post;
 }
@@ -33,7 +34,7 @@ export const PostFields = <T extends Constructor<LitElement>>(Base: T) => {
     /** The post's title (the `title` attribute). */
     @property({ attribute: 'title' }) accessor postTitle: string | undefined = undefined;
 
-    /** Publication date, `2024-09-06` or an ISO 8601 date-time with offset. */
+    /** Publication date, `2024-09-06` or an ISO 8601 date-time, with offset or without. */
     @property() accessor date: string | undefined = undefined;
 
     /** Author's name. */
@@ -41,6 +42,14 @@ export const PostFields = <T extends Constructor<LitElement>>(Base: T) => {
 
     /** How many people read it. */
     @property({ type: Number }) accessor readers: number | undefined = undefined;
+
+    /**
+     * The site's IANA time zone (`Asia/Shanghai`), for dates written as a
+     * date-time without an offset; the reader's zone when absent or unknown.
+     * A calendar date, or a date-time with an offset, shows the day its author
+     * wrote in every zone.
+     */
+    @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined = undefined;
 
     get resolvedPost(): Post {
       const post = this.post;

@@ -1,0 +1,67 @@
+import type { FieldLine, PostDialect, PostMeta } from './front-matter.js';
+import type { TexMacros } from './render-math.js';
+
+/** How a post asks to be rendered, from its front matter, checked. */
+export interface PostOptions {
+  /** The post's own TeX macros, names in KaTeX's form (`\R`); `{}` when none. */
+  macros: TexMacros;
+  dialect: PostDialect;
+  /** What was wrong and left out; `line` when the caller could say where fields are. */
+  errors: { message: string; line?: number }[];
+}
+
+const dialects: readonly PostDialect[] = ['default', 'kramdown'];
+
+// A TeX control sequence is a run of letters or one other character; `@` counts as a letter in macro packages.
+const commandName = /^\\(?:[A-Za-z@]+|[^A-Za-z@\s])$/;
+
+/**
+ * Reads the front matter fields that change how a post renders:
+ *
+ * - `macros`: a map of TeX macro name to expansion. `R`, `\R` and `\\R` all
+ *   name `\R` (YAML users write the backslash, or escape it, or leave it
+ *   out). An entry whose expansion is not a string is reported and skipped.
+ * - `dialect`: `default` or `kramdown`; anything else is reported and `default` used.
+ *
+ * Pass `fieldLines` from {@link parseFrontMatter} to have each error carry its line.
+ */
+export function readPostOptions(meta: PostMeta, fieldLines: Readonly<Record<string, FieldLine>> = {}): PostOptions {
+  const errors: PostOptions['errors'] = [];
+  const report = (message: string, [field, entry]: string[]) => {
+    const lines = Object.hasOwn(fieldLines, field) ? fieldLines[field] : undefined;
+    const line = (entry !== undefined && lines?.entries && Object.hasOwn(lines.entries, entry) ? lines.entries[entry] : undefined) ?? lines?.line;
+    errors.push(line === undefined ? { message: `front matter: ${message}` } : { message: `front matter: ${message}`, line });
+  };
+  return { macros: readMacros(meta.macros, report), dialect: readDialect(meta.dialect, report), errors };
+}
+
+type Report = (message: string, path: string[]) => void;
+
+function readMacros(value: unknown, report: Report): TexMacros {
+  const macros: Record<string, string> = {};
+  if (value === undefined || value === null) return macros;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report('macros is not a map of macro names to expansions (macros: { \'\\R\': \'\\mathbb{R}\' })', ['macros']);
+    return macros;
+  }
+  for (const [written, expansion] of Object.entries(value)) {
+    const name = `\\${written.replace(/^\\+/, '')}`;
+    if (!commandName.test(name)) {
+      report(`macros: ${JSON.stringify(written)} is not a TeX command name`, ['macros', written]);
+    } else if (typeof expansion !== 'string') {
+      report(`macros: ${name} is not given as text (put its expansion in quotes)`, ['macros', written]);
+    } else if (Object.hasOwn(macros, name)) {
+      report(`macros: ${name} is defined twice; the first is kept`, ['macros', written]);
+    } else {
+      macros[name] = expansion;
+    }
+  }
+  return macros;
+}
+
+function readDialect(value: unknown, report: Report): PostDialect {
+  if (value === undefined || value === null) return 'default';
+  if (typeof value === 'string' && (dialects as readonly string[]).includes(value)) return value as PostDialect;
+  report(`dialect ${JSON.stringify(value) ?? String(value)} is not one of ${dialects.map((d) => `"${d}"`).join(', ')}`, ['dialect']);
+  return 'default';
+}
