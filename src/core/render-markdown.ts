@@ -2,13 +2,14 @@ import type { Token } from 'markdown-it';
 import { escapeHtml } from './escape-html.js';
 import { type Equation, type FormulaInput, numberEquations, parseLoneReference } from './equation-numbering.js';
 import { readFormulaSources } from './formula-sources.js';
-import { type PostMeta, parseFrontMatter } from './front-matter.js';
+import { type PostDialect, type PostMeta, parseFrontMatter } from './front-matter.js';
+import { readPostOptions } from './post-options.js';
 import { SlugRegistry } from './heading-slug.js';
 import { blockMathTypes, inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
 import { renderFormula, type TexMacros } from './render-math.js';
 
 /** How a post's markdown marks math: `default`, or `kramdown` for posts written for Jekyll. */
-export type MathDialect = 'default' | 'kramdown';
+export type MathDialect = PostDialect;
 
 /** The longest untrusted text `renderMarkdown` renders, in characters, unless `maxLength` says otherwise. */
 export const untrustedTextLimit = 100_000;
@@ -77,9 +78,10 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const trusted = options.trusted ?? true;
   const maxLength = options.maxLength ?? untrustedTextLimit;
   if (!trusted && source.length > maxLength) return tooLong(source, maxLength);
-  const front = options.frontMatter === false ? { meta: {}, body: source, lineOffset: 0, errors: [] } : parseFrontMatter(source);
-  const errors: RenderError[] = [...front.errors];
-  const dialect = options.dialect ?? (front.meta.dialect === 'kramdown' ? 'kramdown' : 'default');
+  const front = options.frontMatter === false ? { meta: {}, body: source, lineOffset: 0, errors: [], fieldLines: {} } : parseFrontMatter(source);
+  const postOptions = readPostOptions(front.meta, front.fieldLines);
+  const errors: RenderError[] = [...front.errors, ...postOptions.errors];
+  const dialect = options.dialect ?? postOptions.dialect;
   const md = markdownFor(trusted, options.images ?? true);
   const tokens = md.parse(front.body, {});
 
@@ -125,7 +127,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const sources = readFormulaSources(
     mathTokens.map(({ token }) => token.content),
     // Front matter `macros:` add to the site's.
-    frontMatterMacros(front.meta.macros, options.macros),
+    Object.keys(postOptions.macros).length > 0 ? { ...options.macros, ...postOptions.macros } : options.macros,
   );
   const inputs: FormulaInput[] = mathTokens.map(({ token, subequations }, formula) => {
     token.meta = { ...token.meta, formula };
@@ -197,16 +199,6 @@ function tooLong(source: string, maxLength: number): RenderedMarkdown {
 
 function withoutLinks(children: Token[]): Token[] {
   return children.filter((child) => child.type !== 'link_open' && child.type !== 'link_close');
-}
-
-/** Front matter `macros:` over the site's: names with or without the backslash, string values only. */
-function frontMatterMacros(value: unknown, site: TexMacros | undefined): TexMacros | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return site;
-  const macros: Record<string, string> = { ...site };
-  for (const [name, expansion] of Object.entries(value)) {
-    if (typeof expansion === 'string') macros[name.startsWith('\\') ? name : `\\${name}`] = expansion;
-  }
-  return macros;
 }
 
 function lineBreaksIn(token: Token): number {

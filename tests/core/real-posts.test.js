@@ -105,6 +105,16 @@ describe('macros a post defines', () => {
     assert.equal(findAll(parseHtml(result.html), (e) => e.tag === 'mi' && attr(e, 'mathvariant') === 'bold-italic').map(visibleText).join(), 'v');
   });
 
+  it('a bad front matter macro or dialect is an error at its line, and the post renders', () => {
+    const source = ['---', 'macros:', '  good: x', '  bad: [1, 2]', 'dialect: gfm', '---', '', '$\\good$ and $$y$$'].join('\n');
+    const result = renderMarkdown(source);
+    assert.deepEqual(result.errors.map((e) => e.line), [4, 5]);
+    assert.match(result.errors[0].message, /macros: \\bad/);
+    assert.match(result.errors[1].message, /dialect "gfm"/);
+    assert.deepEqual(formulas(result.html).map((f) => f.display), [false, true], 'the default dialect is used');
+    assert.deepEqual(mathErrors(result.html), []);
+  });
+
   it('a definition inside an equation does not cost the equation its number', () => {
     const result = renderMarkdown(tex`\begin{equation}\newcommand{\vv}{v}\vv = 1\label{a}\end{equation} See \eqref{a}, then $\vv$.`);
     assert.deepEqual(result.errors, []);
