@@ -100,16 +100,24 @@ function subequations(state: StateBlock, startLine: number, endLine: number, sil
   if (close >= endLine) return false;
   if (silent) return true;
 
+  // The group's `\label` may also stand on a line of its own before the first display.
+  let label = opening[1]?.trim();
+  let first = startLine + 1;
+  const labelLine = label === undefined && first < close ? /^\\label\s*\{([^{}]*)\}\s*$/.exec(lineText(first)) : null;
+  if (labelLine) {
+    label = labelLine[1].trim();
+    first++;
+  }
   const open = state.push('subequations_open', 'div', 1);
   open.block = true;
   open.attrSet('class', 'sb-subequations');
   open.map = [startLine, close + 1];
-  open.meta = { label: opening[1]?.trim() };
+  open.meta = { label };
   const oldParent = state.parentType;
   const oldLineMax = state.lineMax;
   state.parentType = 'subequations' as typeof state.parentType;
   state.lineMax = close;
-  state.md.block.tokenize(state, startLine + 1, close);
+  state.md.block.tokenize(state, first, close);
   state.parentType = oldParent;
   state.lineMax = oldLineMax;
   state.push('subequations_close', 'div', -1).block = true;
