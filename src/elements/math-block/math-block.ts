@@ -11,10 +11,9 @@ import { MathErrorEvent } from './math-error-event.js';
  * @tagname math-block
  * @summary One formula typeset by KaTeX, from its text content or the `tex` property.
  *
- * Write the TeX as the element's text: it is readable before the script runs.
- * Copying the rendered formula copies its TeX source.
- *
- * @slot - The TeX source. It is read, not displayed, once the element is defined.
+ * Write the TeX as the element's text: it is readable before the script runs,
+ * and read (not displayed) once the element is defined. Copying the rendered
+ * formula copies its TeX source.
  *
  * @csspart formula - The typeset formula; scrolls horizontally when wider than the element.
  * @csspart error - Shown instead of the formula when the TeX is broken: the source and KaTeX's message.
@@ -23,7 +22,9 @@ import { MathErrorEvent } from './math-error-event.js';
  * @cssprop [--sb-color-text=inherit] - Formula colour.
  * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Colour of an error message.
  *
- * @fires {MathErrorEvent} math-error - The TeX could not be rendered; the event has `tex` and `message`.
+ * @fires {MathErrorEvent} math-error - The TeX could not be rendered; the event has `tex` and `message`. It fires
+ * after each render of a new broken source: for markup already in the page that is when the element is defined,
+ * which may be before a page script adds its listener, so read `error` for the current state.
  */
 export class MathBlockElement extends LitElement {
   static override styles = [tokens, katexStyles, mathErrorStyles, mathBlockStyles];
@@ -42,6 +43,11 @@ export class MathBlockElement extends LitElement {
   #errorIsNew = false;
   // Created on connection: server-side rendering has no MutationObserver.
   #textObserver?: MutationObserver;
+
+  /** KaTeX's message for the formula shown, or undefined when it rendered. Current after `updateComplete`. */
+  get error(): string | undefined {
+    return this.#rendered.error;
+  }
 
   /** The TeX being shown: `tex` if set, else the text content. */
   get source(): string {

@@ -110,6 +110,15 @@ describe('math-block', () => {
       el.remove();
     });
 
+    it('keeps the last error readable as error, for listeners that come after the element rendered', async () => {
+      const el = await mathBlockWithText('\\frac{1}{');
+      expect(el.error).to.match(/KaTeX parse error/);
+      el.textContent = 'x^2';
+      await new Promise((resolve) => setTimeout(resolve));
+      await el.updateComplete;
+      expect(el.error).to.equal(undefined);
+    });
+
     it('keeps a macro bomb from hanging the page', async () => {
       const el = await mathBlockWithText('\\def\\a{\\a\\a}\\a');
       expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(/Too many expansions/);
