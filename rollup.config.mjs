@@ -55,12 +55,50 @@ export default [
       importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
     ],
   },
+  // For CommonJS users of core (require('sciblog-elements/core')): one file.
+  {
+    input: 'src/core/index.ts',
+    external: isDependency,
+    output: { file: 'dist/core/index.cjs', format: 'cjs' },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
+      nodeResolve({ resolveOnly: ['markdown-it-texmath'] }),
+      commonjs(),
+      {
+        name: 'commonjs-types',
+        // The ESM declarations describe the same API; TypeScript wants them under a .d.cts name for require.
+        generateBundle() {
+          this.emitFile({ type: 'asset', fileName: 'index.d.cts', source: "export * from './index.js';\n" });
+        },
+      },
+    ],
+  },
   // For plain HTML pages: everything in one file, KaTeX's fonts beside it.
   {
     input: 'src/index.ts',
     output: {
       file: 'dist/sciblog-elements.js',
       format: 'es',
+      assetFileNames: 'fonts/[name][extname]',
+    },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
+      texmathWithoutItsKatex,
+      nodeResolve(),
+      commonjs(),
+      importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
+      terser({ format: { comments: false } }),
+    ],
+  },
+  // For pages opened from disk, where module scripts do not load: a classic
+  // script. Its font URLs resolve against its own <script src>.
+  {
+    input: 'src/index.ts',
+    output: {
+      file: 'dist/sciblog-elements.iife.js',
+      format: 'iife',
+      name: 'SciblogElements',
+      inlineDynamicImports: true,
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: [

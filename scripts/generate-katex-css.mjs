@@ -4,7 +4,7 @@
 // adopting into each shadow root. Font URLs are written as literal
 // `new URL(..., import.meta.url)` expressions so rollup, Vite and webpack all
 // recognise them and ship the font files with whatever bundle includes them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,3 +44,12 @@ const lines = [
   '',
 ];
 writeFileSync(outFile, lines.join('\n'));
+
+// For pages that show rendered HTML outside the elements (`renderMarkdown` at
+// build time): KaTeX's stylesheet as `sciblog-elements/katex.css`, pointing at
+// the woff2 files the package ships in dist/fonts/.
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(
+  join(root, 'dist/katex.css'),
+  css.replace(/src:url\((fonts\/[^)]+\.woff2)\) format\("woff2"\)[^;}]*/g, 'src:url($1) format("woff2")'),
+);
