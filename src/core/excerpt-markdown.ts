@@ -75,10 +75,12 @@ function renderBlocks(
   const tokens = md.parse(body.slice(0, end), { references });
   const formulas = mathTokens(tokens);
   const inputs = formulas.map(formulaInput);
-  let numbering = numberEquations(inputs);
-  // A reference to an equation further down: number the whole post (parsed, not rendered).
-  // The kept blocks are its first blocks, so their formulas are its first formulas.
-  if (numbering.errors.length > 0 && end < body.length) numbering = numberEquations(mathTokens(md.parse(body, {})).map(formulaInput));
+  // A reference may point further down: then number the whole post, the rest parsed, not rendered.
+  // The rest starts where a top-level block does, so markdown-it reads it alone as in the whole post.
+  // (Later formulas never change earlier numbers: without references the kept ones suffice.)
+  const refers = end < body.length && inputs.some((input) => input.tex.includes('ref'));
+  const rest = refers ? mathTokens(md.parse(body.slice(end), { references })).map(formulaInput) : [];
+  const numbering = numberEquations([...inputs, ...rest]);
   formulas.forEach((token, formula) => (token.meta = { formula }));
 
   const context: MathRenderContext = {
