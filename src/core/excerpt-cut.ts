@@ -95,14 +95,18 @@ function chooseCut(layout: Layout, limit: number, locale: Locale): Cut {
   return { index: after >= 0 ? after : visible.length, sentence: false };
 }
 
-/** Lays out the start of the text and decides where the excerpt ends: a source offset, or undefined for all of it. */
-export function cutByLength(stream: PieceStream, settings: Settings): { end: number; sentence: boolean; truncated: boolean } | undefined {
+/**
+ * Lays out the start of the text and decides where the excerpt ends: a source
+ * offset, or undefined for all of it. `ended`: the text ran out before the
+ * layout's reach, so more text after it could have moved the cut.
+ */
+export function cutByLength(stream: PieceStream, settings: Settings): { end: number; sentence: boolean; truncated: boolean; ended: boolean } | undefined {
   const limit = settings.length;
   const layout = new Layout(stream, limit * 1.75, segmenter(settings.locale, 'grapheme'));
   if (layout.ended && layout.weight <= limit) return undefined;
   const cut = chooseCut(layout, limit, settings.locale);
   const truncated = !layout.ended || layout.weight > layout.weightAt[cut.index];
-  return { end: layout.rawAt[cut.index], sentence: cut.sentence, truncated };
+  return { end: layout.rawAt[cut.index], sentence: cut.sentence, truncated, ended: layout.ended };
 }
 
 // Left at the end of an excerpt they would announce something it does not show.

@@ -1,141 +1,124 @@
-import { numberEquations, parseLoneReference } from './equation-numbering.js';
+import type MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { type FormulaInput, numberEquations, parseLoneReference } from './equation-numbering.js';
+import { escapeHtml } from './escape-html.js';
 import type { Excerpt, Settings } from './excerpt.js';
-import { cutByLength, trimDangling } from './excerpt-cut.js';
-import { finishExcerpt } from './excerpt-finish.js';
-import { MarkdownReader, normalizeLabel } from './excerpt-markdown-reader.js';
-import { findLastIndex, type Piece, PieceStream } from './excerpt-pieces.js';
+import { type LeadingBlocks, readLeadingBlocks } from './excerpt-blocks.js';
+import { cutHtml, moreMarker } from './excerpt-html.js';
 import { parseFrontMatter } from './front-matter.js';
-import { renderMarkdown } from './render-markdown.js';
+import { blockMathTypes, inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
+import { renderFormula } from './render-math.js';
 
-/** Link reference definitions (`[id]: url`): the excerpt keeps them so its reference links still resolve. */
-function referenceDefinitions(body: string): { labels: Set<string>; lines: string[] } {
-  const labels = new Set<string>();
-  const lines: string[] = [];
-  if (!body.includes(']:')) return { labels, lines };
-  for (const match of body.matchAll(/^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\S[^\n]*$/gm)) {
-    labels.add(normalizeLabel(match[1]));
-    lines.push(match[0].trim());
+// A markdown excerpt is the HTML excerpt of the post's first few blocks:
+// markdown-it decides what is math, code or text, and the HTML cut never
+// falls inside what it made of them.
+
+export function excerptMarkdown(source: string, settings: Settings): Excerpt {
+  const front = /^\uFEFF?---/.test(source) ? parseFrontMatter(source).body : source;
+  // As markdown-it's own first step, so that lines and offsets are the ones it reads.
+  const body = front.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  const md = markdownFor(settings.trusted);
+  const candidate = moreMarker.test(body);
+  // Definitions may stand anywhere (often last), and `<!--more-->` far below: then every block is read.
+  const readAll = candidate || body.includes(']:');
+  // Source characters per wanted visible one: formulas weigh a quarter of their TeX.
+  for (let reach = settings.length * 4; ; reach *= 2) {
+    const blocks = readLeadingBlocks(md, body, readAll ? Infinity : reach);
+    const marked = candidate ? markedBlock(md, body, blocks) : undefined;
+    let kept = marked === undefined ? blocks.lines.findIndex(([start]) => blocks.lineStarts[start] >= reach) : marked + 1;
+    if (kept < 0) kept = blocks.lines.length;
+    const goesOn = kept < blocks.lines.length || blocks.unread;
+    const end = kept > 0 ? blocks.lineStarts[blocks.lines[kept - 1][1]] : 0;
+    const { html, renderKept } = renderBlocks(md, body, end, blocks.references, settings);
+    const cut = cutHtml(html, settings, { readsTex: false, goesOn, extendable: goesOn && marked === undefined, renderKept });
+    if (cut) return cut;
   }
-  return { labels, lines };
 }
 
-const moreMarker = /<!--\s*more\b[^>]*?-->/gi;
-
-/** The first `<!--more-->` that is a comment, not text in a code span or block. */
-function findMoreMarker(body: string, stream: PieceStream): { start: number; end: number } | undefined {
-  if (!body.includes('more')) return undefined;
-  moreMarker.lastIndex = 0;
-  for (let match; (match = moreMarker.exec(body)); ) {
-    const at = match.index;
-    while (stream.pieces.length === 0 || stream.pieces[stream.pieces.length - 1].end <= at) {
-      if (!stream.next()) return undefined;
-    }
-    const holder = stream.pieces[findLastIndex(stream.pieces, (piece) => piece.start <= at)];
-    if (holder.start === at && holder.kind === 'markup') return { start: at, end: at + match[0].length };
-    moreMarker.lastIndex = Math.max(moreMarker.lastIndex, holder.end);
+/** The first block holding a `<!--more-->` that markdown-it reads as HTML, not as code or text. */
+function markedBlock(md: MarkdownIt, body: string, blocks: LeadingBlocks): number | undefined {
+  const isMarker = (token: Token) => (token.type === 'html_block' || token.type === 'html_inline') && moreMarker.test(token.content);
+  const found = new RegExp(moreMarker.source, 'gi');
+  let block = 0;
+  for (let match; (match = found.exec(body)); ) {
+    const { lines, lineStarts } = blocks;
+    while (block < lines.length && lineStarts[lines[block][1]] <= match.index) block++;
+    if (block >= lines.length) return undefined;
+    const [start, end] = lines[block];
+    // Between blocks: a blank line or a link definition.
+    if (lineStarts[start] > match.index) continue;
+    const tokens = md.parse(body.slice(lineStarts[start], lineStarts[end]), {});
+    if (tokens.some((token) => isMarker(token) || token.children?.some(isMarker))) return block;
+    found.lastIndex = lineStarts[end];
   }
   return undefined;
 }
 
-export function excerptMarkdown(source: string, settings: Settings): Excerpt {
-  const body = /^\uFEFF?---/.test(source) ? parseFrontMatter(source).body : source;
-  const definitions = referenceDefinitions(body);
-  const stream = new PieceStream(new MarkdownReader(body, settings.trusted, definitions.labels));
-
-  let kept: string;
-  let truncated: boolean;
-  const more = findMoreMarker(body, stream);
-  if (more) {
-    kept = tidyMarkdown(body.slice(0, more.start), true, false);
-    truncated = /\S/.test(body.slice(more.end));
-  } else {
-    stream.rewind();
-    const cut = cutByLength(stream, settings);
-    kept = cut ? tidyMarkdown(body.slice(0, cut.end), cut.sentence, cut.truncated) : body.trimEnd();
-    truncated = cut?.truncated ?? false;
-  }
-
-  const closers = unclosedEmphasis(stream.pieces, kept.length);
-  kept = numberOutsideReferences(kept, stream) + closers;
-  if (definitions.lines.length > 0) kept += `\n\n${definitions.lines.join('\n')}`;
-  // The kept text never has front matter; a leading rule must not pass for it.
-  if (kept.startsWith('---')) kept = `\n${kept}`;
-
-  const { html } = renderMarkdown(kept, { trusted: settings.trusted, macros: settings.macros });
-  return finishExcerpt(html, truncated, settings.trusted);
-}
-
-/** Removes what would dangle at the end of a cut: spaces, an opening bracket, a comma, an empty list item, a heading. */
-function tidyMarkdown(text: string, sentence: boolean, dropHeading: boolean): string {
-  let kept = text;
-  for (;;) {
-    const before = kept;
-    kept = kept.trimEnd();
-    if (!sentence) kept = trimDangling(kept);
-    kept = kept.replace(/(?:^|\n)[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]*)?#{0,6}$/, '');
-    if (dropHeading) kept = kept.replace(/(?:^|\n) {0,3}(?:>[ \t]?)*#{1,6}[ \t][^\n]*$/, '');
-    if (kept === before) return kept;
-  }
-}
-
-/** The delimiters that close the emphasis still open where the excerpt ends (`**` for `**important`). */
-function unclosedEmphasis(pieces: readonly Piece[], end: number): string {
-  const open: string[] = [];
-  for (const piece of pieces) {
-    if (piece.start >= end) break;
-    if (piece.kind === 'break') open.length = 0;
-    const delimiter = piece.delimiter;
-    if (!delimiter) continue;
-    const opener = delimiter.canClose ? findLastIndex(open, (run) => run[0] === delimiter.run[0]) : -1;
-    if (opener >= 0) open.length = opener;
-    else if (delimiter.canOpen) open.push(delimiter.run);
-  }
-  return open.reverse().join('');
-}
-
-const labelCommand = /\\label\s*\{([^{}]*)\}/g;
-const referenceCommands = /\\(eq)?ref\s*\{([^{}]+)\}/g;
+const standIn = /<span class="katex" data-sb-formula="(\d+)">[^<]*<annotation encoding="application\/x-tex">[^<]*<\/annotation><\/span>/g;
 
 /**
- * Rewrites each `\eqref`/`\ref` whose equation lies beyond the excerpt as the
- * number that equation has in the whole post, in plain text: rendering the
- * excerpt alone would show `(??)` and report an unknown label.
+ * The source up to `end`, whole blocks, rendered as `renderMarkdown` would
+ * but with the numbers its equations and references have in the whole post,
+ * and references as plain text: the excerpt has no equation ids to link to.
+ *
+ * KaTeX's work is most of the cost and the cut drops many formulas, so each
+ * formula is at first a stand-in that weighs as much (its TeX, where KaTeX
+ * keeps it); `renderKept` renders the stand-ins the cut keeps.
  */
-function numberOutsideReferences(kept: string, stream: PieceStream): string {
-  const labels = new Set<string>();
-  const candidates: Piece[] = [];
-  for (const piece of stream.pieces) {
-    if (piece.start >= kept.length) break;
-    if (piece.math?.display) for (const match of piece.math.tex.matchAll(labelCommand)) labels.add(match[1].trim());
-    if (piece.reference || piece.math?.tex.includes('ref') || (piece.container && kept.slice(piece.start, piece.end).includes('ref'))) candidates.push(piece);
-  }
-  const outside = (label: string) => !labels.has(label.trim());
-  const needed = candidates.filter((piece) =>
-    piece.reference
-      ? outside(piece.reference.label)
-      : [...(piece.math?.tex ?? kept.slice(piece.start, piece.end)).matchAll(referenceCommands)].some((match) => outside(match[2])),
-  );
-  if (needed.length === 0) return kept;
+function renderBlocks(
+  md: MarkdownIt,
+  body: string,
+  end: number,
+  references: Record<string, unknown>,
+  settings: Settings,
+): { html: string; renderKept: (html: string) => string } {
+  const tokens = md.parse(body.slice(0, end), { references });
+  const formulas = mathTokens(tokens);
+  const inputs = formulas.map(formulaInput);
+  // A reference may point further down: then number the whole post, the rest parsed, not rendered.
+  // The rest starts where a top-level block does, so markdown-it reads it alone as in the whole post.
+  // (Later formulas never change earlier numbers: without references the kept ones suffice.)
+  const refers = end < body.length && inputs.some((input) => input.tex.includes('ref'));
+  const rest = refers ? mathTokens(md.parse(body.slice(end), { references })).map(formulaInput) : [];
+  const numbering = numberEquations([...inputs, ...rest]);
+  formulas.forEach((token, formula) => (token.meta = { formula }));
 
-  // Numbering needs every formula of the post, but no rendering.
-  stream.readAll();
-  const numbering = numberEquations(stream.pieces.filter((piece) => piece.math).map((piece) => piece.math!));
-  const number = (label: string, parenthesized: boolean) => numbering.resolve(label.trim(), parenthesized).text;
-  let result = '';
-  let last = 0;
-  for (const piece of needed) {
-    result += kept.slice(last, piece.start);
-    const lone = piece.math && parseLoneReference(piece.math.tex);
-    if (piece.reference) result += number(piece.reference.label, piece.reference.parenthesized);
-    else if (lone) result += number(lone.label, lone.parenthesized);
-    else {
-      // In a formula the number is set as text; in a table or link it is text already.
-      const write = piece.math ? (text: string) => `\\text{${text}}` : (text: string) => text;
-      result += kept
-        .slice(piece.start, piece.end)
-        .replace(referenceCommands, (whole, eq: string | undefined, label: string) => (outside(label) ? write(number(label, eq !== undefined)) : whole));
-    }
-    last = piece.end;
+  const context: MathRenderContext = {
+    renderFormula(formula, display) {
+      const tex = escapeHtml(numbering.formulas[formula].tex);
+      const html = `<span class="katex" data-sb-formula="${formula}"><annotation encoding="application/x-tex">${tex}</annotation></span>`;
+      if (!display) return html;
+      const element = formulas[formula].block ? 'div' : 'span';
+      return `<${element} class="sb-equation">${html}</${element}>`;
+    },
+    renderReference(formula) {
+      const reference = parseLoneReference(inputs[formula].tex);
+      if (!reference || inputs[formula].display) return undefined;
+      return escapeHtml(numbering.resolve(reference.label, reference.parenthesized).text);
+    },
+  };
+  const renderKept = (html: string) =>
+    html.replace(standIn, (_, formula: string) => {
+      const i = Number(formula);
+      const display = inputs[i].display;
+      return renderFormula(numbering.formulas[i].tex, { display, macros: settings.macros, trusted: settings.trusted }).html;
+    });
+  return { html: md.renderer.render(tokens, md.options, context), renderKept };
+}
+
+/** The formulas of a parse, in the order `renderMarkdown` numbers them. */
+function mathTokens(tokens: readonly Token[]): Token[] {
+  const found: Token[] = [];
+  for (const token of tokens) {
+    if (blockMathTypes.has(token.type)) found.push(token);
+    else if (token.type === 'inline') for (const child of token.children ?? []) if (inlineMathTypes.has(child.type)) found.push(child);
   }
-  return result + kept.slice(last);
+  return found;
+}
+
+// As renderMarkdown reads a formula: `$$ x $$ (3)` is texmath's `\tag{3}`,
+// and `$$..$$` or `\[..\]` inside a paragraph is display math.
+function formulaInput(token: Token): FormulaInput {
+  const tex = token.type === 'math_block_eqno' ? `${token.content}\\tag{${token.info}}` : token.content;
+  return { tex, display: !inlineMathTypes.has(token.type) || token.type === 'math_inline_double' };
 }

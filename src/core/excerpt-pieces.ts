@@ -16,13 +16,7 @@ export interface Piece {
   /** Visible weight of an atom; text is weighed grapheme by grapheme. */
   weight: number;
   math?: FormulaInput;
-  /** `\eqref{x}` or `\ref{x}` in running text. */
-  reference?: { label: string; parenthesized: boolean };
-  /** A table or a link: an atom with running text (and perhaps references) inside. */
-  container?: boolean;
-  /** A run of `*`, `_` or `~~` that may open or close emphasis. */
-  delimiter?: { run: string; canOpen: boolean; canClose: boolean };
-  /** Left out of the excerpt: scripts and comments of HTML input. */
+  /** Left out of the excerpt: scripts and comments. */
   drop?: boolean;
   /**
    * The start or end tag of an HTML element read piece by piece (so raw TeX
@@ -52,31 +46,16 @@ export function codePoints(text: string): number {
   return count;
 }
 
-/** The pieces read so far, kept for the passes after the cut (emphasis, references). */
+/** The pieces read so far, kept for writing out what the cut keeps. */
 export class PieceStream implements PieceReader {
   readonly pieces: Piece[] = [];
-  #read = 0;
 
   constructor(readonly reader: PieceReader) {}
 
   next(): Piece | undefined {
-    if (this.#read < this.pieces.length) return this.pieces[this.#read++];
     const piece = this.reader.next();
-    if (piece) {
-      this.pieces.push(piece);
-      this.#read++;
-    }
+    if (piece) this.pieces.push(piece);
     return piece;
-  }
-
-  /** Starts again from the first piece (the pieces already read are not read again from the source). */
-  rewind(): void {
-    this.#read = 0;
-  }
-
-  readAll(): void {
-    for (let piece; (piece = this.reader.next()); ) this.pieces.push(piece);
-    this.#read = this.pieces.length;
   }
 }
 

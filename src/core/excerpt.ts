@@ -44,10 +44,17 @@ export interface Excerpt {
  * `\eqref` to an equation beyond the excerpt shows that equation's number as
  * plain text; references are not links, as the excerpt has no equation ids.
  *
- * Only the first ~2× `length` of the source is read (plus the rest when an
- * `\eqref` points beyond the excerpt) and only the kept part is rendered, so
- * excerpting a thousand long posts costs about as much as rendering a
- * thousand short ones.
+ * What is math, code or text is what `renderMarkdown` makes of it: markdown-it
+ * reads the post's first blocks (those that start within about 4× `length`
+ * characters, more when they show too little; the outline of every block
+ * when the post has a `<!--more-->` or link definitions), those blocks are
+ * rendered whole, and the HTML is cut as for `format: 'html'`. A
+ * `<!--more-->` in code, or in a visitor's text (where HTML is text), is no
+ * marker.
+ *
+ * Only the formulas the cut keeps go to KaTeX, and an `\eqref` beyond the
+ * excerpt costs a parse of the rest, not a rendering, so excerpting a
+ * thousand long posts costs about as much as rendering a thousand short ones.
  */
 export function excerpt(source: string, options: ExcerptOptions = {}): Excerpt {
   const settings: Settings = {

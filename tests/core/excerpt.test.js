@@ -27,18 +27,24 @@ function unbalancedTags(html) {
   return [...counts].filter(([, count]) => count !== 0).map(([name]) => name);
 }
 
-/** Everything that must hold for any excerpt a reader sees. */
-function assertReadable(result, label) {
+/** What must hold for the HTML of any excerpt a reader sees, whatever its text holds. */
+function assertReadableHtml(result, label) {
   const { html, text, truncated } = result;
   assert.doesNotMatch(html + text, /\[公式\]|\[formula\]/i, `${label}: no placeholder for a formula`);
   assert.doesNotMatch(html, /<h[1-6][\s>]/i, `${label}: no heading enters the page outline`);
   assert.deepEqual(findAll(parseHtml(html), (e) => attr(e, 'id') !== undefined).map((e) => attr(e, 'id')), [], `${label}: no ids`);
   assert.deepEqual(unbalancedTags(html), [], `${label}: every element closed`);
-  assert.equal((text.match(/\$/g) ?? []).length % 2, 0, `${label}: no half formula in ${JSON.stringify(text)}`);
-  assert.equal(textFormulas(text).length, annotations(html).length, `${label}: each kept formula is rendered by KaTeX`);
   assert.doesNotMatch(html, /sb-math-error|sb-eqref-unknown|\(\?\?\)/, `${label}: no error shown`);
   assert.equal(seen(html).endsWith('…'), truncated, `${label}: an ellipsis exactly when truncated`);
   assert.equal(text.endsWith('…'), truncated, `${label}: the plain text ends like the html`);
+}
+
+/** Everything that must hold for any excerpt a reader sees, of a text without literal dollar signs. */
+function assertReadable(result, label) {
+  const { html, text } = result;
+  assertReadableHtml(result, label);
+  assert.equal((text.match(/\$/g) ?? []).length % 2, 0, `${label}: no half formula in ${JSON.stringify(text)}`);
+  assert.equal(textFormulas(text).length, annotations(html).length, `${label}: each kept formula is rendered by KaTeX`);
 }
 
 // A post written for these tests in the style of the reference blog: Chinese
@@ -463,5 +469,102 @@ describe('excerpt: a whole post at every length', () => {
     assert.equal(result.truncated, false);
     assert.match(result.text, /全文完。$/);
     assert.match(result.text, /由式 \(2\) 与 \(1\) 可知/);
+  });
+});
+
+describe('excerpt: markdown-it decides what is math, code and text', () => {
+  /** The excerpt's formulas are the first formulas of the rendered post, and its text is the start of the post's text. */
+  function assertAgreesWithRenderer(source, options, label) {
+    const result = excerpt(source, options);
+    // The plain text writes formulas as $TeX$: literal dollar signs in it are no half formulas.
+    assertReadableHtml(result, label);
+    const whole = renderMarkdown(source, { trusted: options.trusted ?? true });
+    const kept = annotations(result.html);
+    assert.deepEqual(kept, annotations(whole.html).slice(0, kept.length), `${label}: the formulas renderMarkdown renders, in order`);
+    const shown = seen(result.html).replace(/…$/, '').trim();
+    assert.ok(seen(whole.html).startsWith(shown), `${label}: ${JSON.stringify(shown)} starts the rendered post's text`);
+    return result;
+  }
+
+  /** The text of each code block, and whether a formula sits inside one. */
+  function codeBlocks(html) {
+    const blocks = findAll(parseHtml(html), (e) => e.tag === 'pre');
+    return { texts: blocks.map(visibleText), math: blocks.some((block) => findAll(block, (e) => e.tag === 'annotation').length > 0) };
+  }
+
+  const longLine = 'a long line of code that goes on '.repeat(8);
+  const codeLines = [tex`$x$ and $y + 1$`, tex`\begin{equation}`, tex`E = mc^2 \label{eq:code}`, tex`\end{equation}`, longLine, '<!--more-->'];
+  const codeText = `${codeLines.join('\n')}\n`;
+  const codeCases = [
+    ['an indented code block (4 spaces)', codeLines.map((line) => `    ${line}`).join('\n')],
+    ['a fenced code block', ['```', ...codeLines, '```'].join('\n')],
+  ];
+  for (const [name, block] of codeCases) {
+    it(`never cuts inside ${name}, and nothing in it becomes math or a marker`, () => {
+      const source = `Before the code, $a^2$ is math.\n\n${block}\n\nAfter the code, $b^2$ is math and the text goes on for a while longer.`;
+      const lengths = [];
+      for (let length = 5; length <= 401; length += 9) {
+        const result = assertAgreesWithRenderer(source, { length }, `${name}, length ${length}`);
+        const code = codeBlocks(result.html);
+        assert.ok(code.texts.length === 0 || (code.texts.length === 1 && code.texts[0] === codeText), `length ${length}: the code whole or not at all`);
+        assert.equal(code.math, false, `length ${length}: no formula inside the code`);
+        assert.ok(annotations(result.html).every((formula) => formula === 'a^2' || formula === 'b^2'), `length ${length}: ${annotations(result.html)}`);
+        if (code.texts.length === 1) lengths.push(length);
+      }
+      assert.ok(lengths.includes(401), `long enough excerpts keep the code: ${lengths}`);
+      assert.equal(excerpt(source, { length: 1000 }).truncated, false, 'the <!--more--> in the code ends nothing');
+    });
+  }
+
+  it('leaves $5 and $10 as prices, as renderMarkdown does', () => {
+    const source = 'The book costs $5 and the course $10, while $x$ is a variable; prices like $3.50 stay text as well.';
+    for (const length of [10, 20, 30, 45, 60, 200]) {
+      const result = assertAgreesWithRenderer(source, { length }, `length ${length}`);
+      assert.ok(annotations(result.html).every((formula) => formula === 'x'), `length ${length}: ${annotations(result.html)}`);
+    }
+    const whole = excerpt(source, { length: 200 });
+    assert.deepEqual(annotations(whole.html), ['x']);
+    assert.match(seen(whole.html), /costs \$5 and the course \$10, while/);
+  });
+
+  const agreement = [
+    ['escaped dollars', tex`Escaped \$x\$ stays text, while $y$ is math, and the sentence goes on.`],
+    ['a code span', 'The span `$code$` is code, while $real$ is math, and the sentence goes on.'],
+    ['a dollar before a space', 'A formula $a $ with a space is text, $b$ is math, and so on and so on.'],
+    ['display math with text after it on its line', '$$\na+b\n$$ and text after it on the same line, which goes on.'],
+    ['an environment with text after it on its line', tex`\begin{equation}x\end{equation} in a line of text that goes on and on.`],
+    ['an environment inside a paragraph', tex`Some text first` + '\n' + tex`\begin{equation}y = 2\end{equation}` + '\nand text after it.'],
+    ['\\[ starting a line of a paragraph', tex`A line of text` + '\n' + tex`\[d = 1\]` + '\nand after it, more.'],
+    ['\\[ in the middle of a line', tex`An escaped \[bracket\] and \(p\) in a line of text.`],
+    ['a quote', tex`> quoted $q$ and \(r\)` + '\n> and more quoted text $s$.'],
+    ['a list', tex`- item $i$ with words` + '\n' + tex`- item \(j\) with more words` + '\n- a third item $k$'],
+    ['an HTML block', '<div>\n$html$ inside an HTML block is text\n</div>\n\nAfter it, $m$ is math.'],
+    ['a table', tex`| a | $t$ |` + '\n|---|---|\n' + tex`| \eqref{eq:e} | $u$ |` + '\n\nText.\n\n' + tex`\begin{equation}e\label{eq:e}\end{equation}`],
+    ['lone dollars', 'A lone $ sign, a $ 4 price, and $z$ at the end of the line.'],
+    ['an unclosed environment', tex`\begin{align}` + '\na &= b\n\nno closing here, and $w$ after.'],
+  ];
+  for (const [name, source] of agreement) {
+    it(`agrees with renderMarkdown on what is math: ${name}`, () => {
+      for (const length of [5, 12, 25, 50, 100, 1000]) assertAgreesWithRenderer(source, { length }, `${name}, length ${length}`);
+      for (const length of [12, 1000]) assertAgreesWithRenderer(source, { length, trusted: false }, `${name}, untrusted, length ${length}`);
+    });
+  }
+
+  it('ignores <!--more--> in code blocks and cuts at the first one that is a comment', () => {
+    for (const code of ['```\n<!--more-->\n```', '    <!--more-->']) {
+      const result = excerpt(`${code}\n\nText after the code.\n\n<!--more-->\n\nThe rest.`);
+      assert.equal(seen(result.html), '<!--more--> Text after the code.…');
+      assert.equal(result.truncated, true);
+    }
+  });
+
+  it('resolves a reference link whose definition is at the end of the post', () => {
+    const source = `See [the docs][docs] and [intro] before you start.\n\n${'Filler text that goes on. '.repeat(40)}\n\n[docs]: https://example.com/docs "The docs"\n[intro]: /intro`;
+    const result = excerpt(source, { length: 40 });
+    assert.deepEqual(
+      links(result.html).map((link) => [link.href, link.text]),
+      [['https://example.com/docs', 'the docs'], ['/intro', 'intro']],
+    );
+    assert.equal(seen(result.html), 'See the docs and intro before you start.…');
   });
 });
