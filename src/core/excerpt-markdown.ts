@@ -1,12 +1,14 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { type FormulaInput, numberEquations, parseLoneReference } from './equation-numbering.js';
+import { numberEquations, parseLoneReference } from './equation-numbering.js';
 import { escapeHtml } from './escape-html.js';
 import type { Excerpt, Settings } from './excerpt.js';
 import { type LeadingBlocks, readLeadingBlocks } from './excerpt-blocks.js';
 import { cutHtml, moreMarker } from './excerpt-html.js';
 import { parseFrontMatter } from './front-matter.js';
-import { blockMathTypes, inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
+import { markdownFor, type MathRenderContext } from './markdown-math.js';
+import { type ReadFormulasOptions, readPostFormulas, referenceTextHtml } from './post-formulas.js';
+import { readPostOptions } from './post-options.js';
 import { renderFormula } from './render-math.js';
 
 // A markdown excerpt is the HTML excerpt of the post's first few blocks:
@@ -14,7 +16,12 @@ import { renderFormula } from './render-math.js';
 // falls inside what it made of them.
 
 export function excerptMarkdown(source: string, settings: Settings): Excerpt {
-  const front = /^\uFEFF?---/.test(source) ? parseFrontMatter(source).body : source;
+  const parsed = /^\uFEFF?---/.test(source) ? parseFrontMatter(source) : undefined;
+  const front = parsed?.body ?? source;
+  // The post's own macros and dialect hold in its excerpt too.
+  const post = parsed ? readPostOptions(parsed.meta, parsed.fieldLines) : undefined;
+  const macros = post && Object.keys(post.macros).length > 0 ? { ...settings.macros, ...post.macros } : settings.macros;
+  const reading = { macros, dialect: post?.dialect };
   // As markdown-it's own first step, so that lines and offsets are the ones it reads.
   const body = front.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const md = markdownFor(settings.trusted);
@@ -29,7 +36,7 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
     if (kept < 0) kept = blocks.lines.length;
     const goesOn = kept < blocks.lines.length || blocks.unread;
     const end = kept > 0 ? blocks.lineStarts[blocks.lines[kept - 1][1]] : 0;
-    const { html, renderKept } = renderBlocks(md, body, end, blocks.references, settings);
+    const { html, renderKept } = renderBlocks(md, body, end, blocks.references, settings.trusted, reading);
     const cut = cutHtml(html, settings, { readsTex: false, goesOn, extendable: goesOn && marked === undefined, renderKept });
     if (cut) return cut;
   }
@@ -70,55 +77,42 @@ function renderBlocks(
   body: string,
   end: number,
   references: Record<string, unknown>,
-  settings: Settings,
+  trusted: boolean,
+  reading: ReadFormulasOptions,
 ): { html: string; renderKept: (html: string) => string } {
   const tokens = md.parse(body.slice(0, end), { references });
-  const formulas = mathTokens(tokens);
-  const inputs = formulas.map(formulaInput);
+  const { formulas } = readPostFormulas(tokens, reading);
+  const inputs = formulas.map((formula) => formula.input);
   // A reference may point further down: then number the whole post, the rest parsed, not rendered.
   // The rest starts where a top-level block does, so markdown-it reads it alone as in the whole post.
   // (Later formulas never change earlier numbers: without references the kept ones suffice.)
   const refers = end < body.length && inputs.some((input) => input.tex.includes('ref'));
-  const rest = refers ? mathTokens(md.parse(body.slice(end), { references })).map(formulaInput) : [];
-  const numbering = numberEquations([...inputs, ...rest]);
-  formulas.forEach((token, formula) => (token.meta = { formula }));
+  const rest = refers ? readPostFormulas(md.parse(body.slice(end), { references }), reading).formulas.map(({ input }) => input) : [];
+  // The rest's subequations groups are other groups than the kept part's.
+  const restInputs = rest.map((input) => (input.subequations ? { ...input, subequations: { ...input.subequations, index: input.subequations.index + tokens.length } } : input));
+  const numbering = numberEquations([...inputs, ...restInputs]);
 
   const context: MathRenderContext = {
-    renderFormula(formula, display) {
+    renderFormula(formula) {
+      // A formula that only defined macros shows nothing, as in the whole post.
+      if (numbering.formulas[formula].tex.trim() === '' && numbering.formulas[formula].ids.length === 0) return '';
       const tex = escapeHtml(numbering.formulas[formula].tex);
       const html = `<span class="katex" data-sb-formula="${formula}"><annotation encoding="application/x-tex">${tex}</annotation></span>`;
-      if (!display) return html;
-      const element = formulas[formula].block ? 'div' : 'span';
+      if (!inputs[formula].display) return html;
+      const element = formulas[formula].token.block ? 'div' : 'span';
       return `<${element} class="sb-equation">${html}</${element}>`;
     },
     renderReference(formula) {
       const reference = parseLoneReference(inputs[formula].tex);
       if (!reference || inputs[formula].display) return undefined;
-      return escapeHtml(numbering.resolve(reference.label, reference.parenthesized).text);
+      return referenceTextHtml(numbering.resolve(reference.label, reference.parenthesized).text, formulas[formula].source, trusted);
     },
   };
   const renderKept = (html: string) =>
     html.replace(standIn, (_, formula: string) => {
       const i = Number(formula);
       const display = inputs[i].display;
-      return renderFormula(numbering.formulas[i].tex, { display, macros: settings.macros, trusted: settings.trusted }).html;
+      return renderFormula(numbering.formulas[i].tex, { display, macros: formulas[i].source.macros, trusted }).html;
     });
   return { html: md.renderer.render(tokens, md.options, context), renderKept };
-}
-
-/** The formulas of a parse, in the order `renderMarkdown` numbers them. */
-function mathTokens(tokens: readonly Token[]): Token[] {
-  const found: Token[] = [];
-  for (const token of tokens) {
-    if (blockMathTypes.has(token.type)) found.push(token);
-    else if (token.type === 'inline') for (const child of token.children ?? []) if (inlineMathTypes.has(child.type)) found.push(child);
-  }
-  return found;
-}
-
-// As renderMarkdown reads a formula: `$$ x $$ (3)` is texmath's `\tag{3}`,
-// and `$$..$$` or `\[..\]` inside a paragraph is display math.
-function formulaInput(token: Token): FormulaInput {
-  const tex = token.type === 'math_block_eqno' ? `${token.content}\\tag{${token.info}}` : token.content;
-  return { tex, display: !inlineMathTypes.has(token.type) || token.type === 'math_inline_double' };
 }

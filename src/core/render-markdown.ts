@@ -1,11 +1,11 @@
 import type { Token } from 'markdown-it';
 import { escapeHtml } from './escape-html.js';
-import { type Equation, type FormulaInput, numberEquations, parseLoneReference } from './equation-numbering.js';
-import { readFormulaSources } from './formula-sources.js';
+import { type Equation, numberEquations, parseLoneReference } from './equation-numbering.js';
 import { type PostDialect, type PostMeta, parseFrontMatter } from './front-matter.js';
+import { readPostFormulas, referenceTextHtml } from './post-formulas.js';
 import { readPostOptions } from './post-options.js';
 import { SlugRegistry } from './heading-slug.js';
-import { blockMathTypes, inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
+import { inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
 import { renderFormula, type TexMacros } from './render-math.js';
 
 /** How a post's markdown marks math: `default`, or `kramdown` for posts written for Jekyll. */
@@ -67,12 +67,6 @@ export interface RenderedMarkdown {
   macros: Record<string, string>;
 }
 
-interface MathToken {
-  token: Token;
-  line: number | undefined;
-  subequations?: FormulaInput['subequations'];
-}
-
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): RenderedMarkdown {
   const trusted = options.trusted ?? true;
@@ -85,78 +79,46 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const md = markdownFor(trusted, options.images ?? true);
   const tokens = md.parse(front.body, {});
 
-  const mathTokens: MathToken[] = [];
   const headingTokens: { level: number; id: string; inline: Token }[] = [];
   const slugs = new SlugRegistry();
-  const lineOf = (token: Token) => (token.map ? token.map[0] + front.lineOffset + 1 : undefined);
-  let group: MathToken['subequations'];
-  let groups = 0;
-
   tokens.forEach((token, index) => {
-    if (token.type === 'subequations_open') group = { index: groups++, label: token.meta?.label };
-    if (token.type === 'subequations_close') group = undefined;
-    if (blockMathTypes.has(token.type)) mathTokens.push({ token, line: lineOf(token), subequations: group });
-    if (token.type === 'inline') {
-      // Inline tokens carry no position: count the line breaks before each one.
-      let line = lineOf(token);
-      let links = 0;
-      for (const child of token.children ?? []) {
-        if (child.type === 'link_open') links++;
-        if (child.type === 'link_close') links--;
-        if (inlineMathTypes.has(child.type)) {
-          // A reference in a link's text is not a link of its own.
-          if (links > 0) child.meta = { ...child.meta, inLink: true };
-          mathTokens.push({ token: child, line, subequations: group });
-        }
-        if (line !== undefined) line += lineBreaksIn(child);
-      }
-    }
-    if (token.type === 'heading_open') {
-      const inline = tokens[index + 1];
-      const id = slugs.take(headingText(inline));
-      token.attrSet('id', id);
-      headingTokens.push({ level: Number(token.tag.slice(1)), id, inline });
-    }
+    if (token.type !== 'heading_open') return;
+    const inline = tokens[index + 1];
+    const id = slugs.take(headingText(inline));
+    token.attrSet('id', id);
+    headingTokens.push({ level: Number(token.tag.slice(1)), id, inline });
   });
 
-  const displayOf = (token: Token): boolean => {
-    if (!inlineMathTypes.has(token.type)) return true;
-    if (token.type !== 'math_inline_double') return false;
-    return dialect !== 'kramdown' || token.markup !== '$$' || token.meta?.ownLine === true;
-  };
-  const sources = readFormulaSources(
-    mathTokens.map(({ token }) => token.content),
+  const { formulas, defined } = readPostFormulas(tokens, {
     // Front matter `macros:` add to the site's.
-    Object.keys(postOptions.macros).length > 0 ? { ...options.macros, ...postOptions.macros } : options.macros,
-  );
-  const inputs: FormulaInput[] = mathTokens.map(({ token, subequations }, formula) => {
-    token.meta = { ...token.meta, formula };
-    const { tex: read } = sources.formulas[formula];
-    // `$$ x $$ (3)` is texmath's way of writing `\tag{3}`.
-    const tex = token.type === 'math_block_eqno' ? `${read}\\tag{${token.info}}` : read;
-    const display = displayOf(token);
-    return subequations && display ? { tex, display, subequations } : { tex, display };
+    macros: Object.keys(postOptions.macros).length > 0 ? { ...options.macros, ...postOptions.macros } : options.macros,
+    dialect,
   });
+  const inputs = formulas.map((formula) => formula.input);
+  const lineOf = (formula: number) => {
+    const { line } = formulas[formula];
+    return line === undefined ? undefined : line + front.lineOffset;
+  };
   const numbering = numberEquations(inputs);
-  for (const error of numbering.errors) errors.push({ message: error.message, line: mathTokens[error.formula].line });
+  for (const error of numbering.errors) errors.push({ message: error.message, line: lineOf(error.formula) });
 
   const reported = new Set<number>();
   const context: MathRenderContext = {
     renderFormula(formula) {
       const { tex, ids } = numbering.formulas[formula];
       const { display } = inputs[formula];
-      const macros = sources.formulas[formula].macros;
+      const { macros } = formulas[formula].source;
       // A formula that only defined macros shows nothing, as in MathJax.
       if (tex.trim() === '' && ids.length === 0) return '';
       const rendered = renderFormula(tex, { display, macros, trusted });
       if (rendered.error && !reported.has(formula)) {
         reported.add(formula);
-        errors.push({ message: rendered.error, line: mathTokens[formula].line });
+        errors.push({ message: rendered.error, line: lineOf(formula) });
       }
       if (!display) return rendered.html;
       const [id, ...more] = ids;
       const extraAnchors = more.map((other) => `<span class="sb-equation-anchor" id="${escapeHtml(other)}"></span>`).join('');
-      const block = mathTokens[formula].token.block ? 'div' : 'span';
+      const block = formulas[formula].token.block ? 'div' : 'span';
       const idAttribute = id ? ` id="${escapeHtml(id)}"` : '';
       return `<${block} class="sb-equation"${idAttribute}>${extraAnchors}${rendered.html}</${block}>`;
     },
@@ -164,10 +126,9 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
       const reference = parseLoneReference(inputs[formula].tex);
       if (!reference || inputs[formula].display) return undefined;
       const { href, text, found } = numbering.resolve(reference.label, reference.parenthesized);
-      // A tag may be TeX (`\tag{$\star$}`): show it as the equation shows it.
-      const shown = /[\\$]/.test(text) ? renderFormula(`\\text{${text}}`, { macros: sources.formulas[formula].macros, trusted }).html : escapeHtml(text);
+      const shown = referenceTextHtml(text, formulas[formula].source, trusted);
       if (!found) return `<span class="sb-eqref sb-eqref-unknown" title="${escapeHtml(reference.label)}">${shown}</span>`;
-      if (asLink === false || mathTokens[formula].token.meta?.inLink) return `<span class="sb-eqref">${shown}</span>`;
+      if (asLink === false || formulas[formula].token.meta?.inLink) return `<span class="sb-eqref">${shown}</span>`;
       return `<a class="sb-eqref" href="${escapeHtml(href)}">${shown}</a>`;
     },
   };
@@ -181,7 +142,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
     id,
   }));
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { html, meta: front.meta, equations: numbering.equations, headings, errors, macros: sources.defined };
+  return { html, meta: front.meta, equations: numbering.equations, headings, errors, macros: defined };
 }
 
 /** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
@@ -199,11 +160,6 @@ function tooLong(source: string, maxLength: number): RenderedMarkdown {
 
 function withoutLinks(children: Token[]): Token[] {
   return children.filter((child) => child.type !== 'link_open' && child.type !== 'link_close');
-}
-
-function lineBreaksIn(token: Token): number {
-  if (token.type === 'softbreak' || token.type === 'hardbreak') return 1;
-  return token.content.split('\n').length - 1;
 }
 
 function headingText(inline: Token | undefined): string {

@@ -87,6 +87,14 @@ describe('macros a post defines', () => {
     assert.doesNotMatch(visibleText(parseHtml(renderComment(tex`A comment: $\leak$`).html)), /LEAKED/);
   });
 
+  it('an excerpt reads the post as the whole post does: its macros, front matter macros and dialect', () => {
+    const source = ['---', 'dialect: kramdown', 'macros:', '  E: \\mathbb{E}', '---', '', '$\\newcommand{\\vv}{\\boldsymbol{v}}$ Take $$\\vv$$ and $\\E[X]$ in a line.'].join('\n');
+    const result = excerpt(source, { length: 200 });
+    assert.deepEqual(findAll(parseHtml(result.html), byClass('sb-math-error')), []);
+    assert.deepEqual(formulas(result.html), [{ tex: tex`\vv`, display: false }, { tex: tex`\E[X]`, display: false }]);
+    assert.deepEqual(formulas(result.html).map((f) => f.tex), formulas(renderMarkdown(source).html).map((f) => f.tex));
+  });
+
   it('the formula cache tells apart one TeX under different macros', () => {
     const first = renderMarkdown(tex`$\newcommand{\thing}{A}$ $\thing$`);
     const second = renderMarkdown(tex`$\newcommand{\thing}{B}$ $\thing$`);
