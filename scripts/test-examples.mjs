@@ -79,6 +79,15 @@ const filesUnder = (dir) =>
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile());
 
+/** A port nobody listens on now, for servers that must be told one. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const gzipSize = (buffer) => gzipSync(buffer).length;
 const count = (text, needle) => text.split(needle).length - 1;
@@ -149,13 +158,16 @@ const packed = once(async () => {
   await run('npm', ['run', 'build'], { cwd: root, timeout: minutes(5) });
   const packDir = join(work, 'pack');
   mkdirSync(packDir);
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, timeout: minutes(3) });
+  // The build just ran; without scripts, prepack's second build stays out of the JSON on stdout.
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, timeout: minutes(3) });
   // npm pack's JSON is an array with one entry per package packed.
   const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
   const tarball = join(packDir, filename);
   assert.ok(existsSync(tarball), `npm pack reported ${filename} but wrote no such file in ${packDir}`);
   return tarball;
 });
+
+const examplePost = () => readFileSync(join(root, 'examples/vite/post.md'), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 
 const viteBuilt = once(async () => {
   const tarball = await packed();
@@ -207,6 +219,14 @@ const browser = () =>
  */
 async function visit(siteDir) {
   const server = await serve(siteDir);
+  try {
+    return await visitUrl(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
+async function visitUrl(url) {
   const page = await (await browser()).newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -214,7 +234,7 @@ async function visit(siteDir) {
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
   try {
-    await page.goto(server.url, { waitUntil: 'load', timeout: 30_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
     await page
       .waitForFunction(() => document.querySelector('post-body')?.shadowRoot?.querySelector('[part="content"]'), { timeout: 30_000 })
       .catch((error) => {
@@ -235,9 +255,53 @@ async function visit(siteDir) {
     }).then((result) => ({ ...result, problems }));
   } finally {
     await page.close().catch(() => {});
-    await server.close();
   }
 }
+
+/**
+ * Starts a dev server that keeps running (Vite's, web-dev-server) and resolves
+ * with its URL and a stop function once it says where it listens.
+ */
+function startServer(command, args, { cwd, urlPattern }) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, env: childEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const stop = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`${command} ${args.join(' ')} gave no URL in 60 s:\n${output.slice(-800)}`));
+    }, minutes(1));
+    const read = (chunk) => {
+      // Strip colours: Vite prints its URL in them.
+      output += String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
+      const match = urlPattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({ url: match[0], stop, output: () => output });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-800)}`));
+    });
+  });
+}
+
+/** A page that loads the elements as unbuilt modules by their package names, for dev servers that resolve them. */
+const unbundledPage = (post) => `<!doctype html>
+<html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,"><body>
+<post-body><script type="text/markdown">
+${post}
+</script></post-body>
+<script type="module">import 'sciblog-elements/post-body.js';</script>
+</body></html>
+`;
 
 function assertRendered(result) {
   assert.deepEqual(result.problems, [], 'the page reported problems');
@@ -357,6 +421,78 @@ const checks = [
 
   ['eleventy in Chromium: every KaTeX font family loaded', async () => {
     assertFamiliesLoaded(await eleventyVisit());
+  }],
+
+  ["vite's dev server: the page renders from the unbundled modules, no shim", async () => {
+    const { dir } = await viteBuilt();
+    mkdirSync(join(dir, 'dev'), { recursive: true });
+    writeFileSync(join(dir, 'dev/index.html'), unbundledPage(examplePost()));
+    const server = await startServer('npx', ['vite', 'dev', '--host', '127.0.0.1', '--port', '0', '--strictPort', 'false'], {
+      cwd: join(dir, 'dev'),
+      urlPattern: /http:\/\/127\.0\.0\.1:\d+\//,
+    });
+    try {
+      const result = await visitUrl(server.url);
+      // Vite's dev server optimises dependencies on the first visit and may reload once; the article is what counts.
+      assert.equal(result.errors, 0, 'formulas rendered as errors');
+      assert.equal(result.katex, postFormulas, '.katex elements in the <post-body> shadow root');
+    } finally {
+      server.stop();
+    }
+  }],
+
+  ['web-dev-server --node-resolve: the page renders from the unbundled modules, no shim', async () => {
+    const dir = await consumer();
+    mkdirSync(join(dir, 'wds'), { recursive: true });
+    writeFileSync(join(dir, 'wds/index.html'), unbundledPage(examplePost()));
+    const server = await startServer(join(root, 'node_modules/.bin/web-dev-server'), ['--root-dir', dir, '--node-resolve', '--hostname', '127.0.0.1', '--port', String(await freePort())], {
+      cwd: dir,
+      urlPattern: /http:\/\/127\.0\.0\.1:\d+\//,
+    });
+    try {
+      // It prints its URL a moment before it serves: the first answers may be 500s.
+      let answer;
+      for (let attempt = 0; attempt < 20 && !answer?.ok; attempt++) {
+        if (attempt > 0) await new Promise((done) => setTimeout(done, 250));
+        answer = await fetch(`${server.url}wds/`);
+      }
+      assert.ok(answer.ok, `the dev server answered ${answer.status}: ${(await answer.text()).slice(0, 400)}`);
+      const result = await visitUrl(`${server.url}wds/`);
+      assertRendered(result);
+    } finally {
+      server.stop();
+    }
+  }],
+
+  ['a page opened from disk (file://) renders with the classic script, fonts beside it', async () => {
+    const dir = await consumer();
+    const page = join(dir, 'from-disk');
+    mkdirSync(join(page, 'js'), { recursive: true });
+    const dist = join(dir, 'node_modules/sciblog-elements/dist');
+    cpSync(join(dist, 'sciblog-elements.iife.js'), join(page, 'js/sciblog-elements.iife.js'));
+    cpSync(join(dist, 'fonts'), join(page, 'js/fonts'), { recursive: true });
+    writeFileSync(join(page, 'index.html'), unbundledPage(examplePost()).replace(/<script type="module">[^<]*<\/script>/, '<script src="js/sciblog-elements.iife.js"></script>'));
+    const result = await visitUrl(`file://${join(page, 'index.html')}`);
+    assertRendered(result);
+    assertFamiliesLoaded(result);
+  }],
+
+  ['TypeScript: types resolve for nodenext CommonJS and bundler ESM projects', async () => {
+    const dir = await consumer();
+    const tsc = join(root, 'node_modules/.bin/tsc');
+    const compiler = { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: false, types: [] };
+    writeFileSync(join(dir, 'cjs.ts'), "import { renderMarkdown, type RenderedMarkdown } from 'sciblog-elements/core';\nconst result: RenderedMarkdown = renderMarkdown('$x$');\nexport const count: number = result.equations.length;\n");
+    writeFileSync(join(dir, 'tsconfig.cjs.json'), JSON.stringify({ compilerOptions: { ...compiler, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['cjs.ts'] }));
+    await run(tsc, ['-p', 'tsconfig.cjs.json'], { cwd: dir, timeout: minutes(2) });
+    mkdirSync(join(dir, 'esm'), { recursive: true });
+    writeFileSync(join(dir, 'esm/package.json'), JSON.stringify({ type: 'module' }));
+    writeFileSync(
+      join(dir, 'esm/app.ts'),
+      "import 'sciblog-elements/post-body';\nimport type { MathBlockElement } from 'sciblog-elements/math-block.js';\nimport { renderMarkdown } from 'sciblog-elements/core';\n" +
+        "const body = document.createElement('post-body');\nbody.markdown = renderMarkdown('$x$').html;\nexport const block: MathBlockElement | null = document.querySelector('math-block');\n",
+    );
+    writeFileSync(join(dir, 'esm/tsconfig.json'), JSON.stringify({ compilerOptions: { ...compiler, module: 'esnext', moduleResolution: 'bundler' }, files: ['app.ts'] }));
+    await run(tsc, ['-p', 'esm/tsconfig.json'], { cwd: dir, timeout: minutes(2) });
   }],
 
   ["CommonJS: require('sciblog-elements/core').renderMarkdown", async () => {
