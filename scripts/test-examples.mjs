@@ -97,7 +97,7 @@ function copyExample(name) {
   const to = join(work, name);
   cpSync(join(root, 'examples', name), to, {
     recursive: true,
-    filter: (source) => !/[\\/](node_modules|dist|dist-double|_site)$/.test(source),
+    filter: (source) => !/[\\/](node_modules|dist|dist-double|dist-all|_site)$/.test(source),
   });
   return to;
 }
@@ -357,6 +357,19 @@ const checks = [
     const gzip = js.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
     report.push(`vite JS with a second KaTeX (control): ${kb(gzip)} gzip`);
     assert.equal(found, 2, `copies of KaTeX counted in the double bundle`);
+  }],
+
+  ["vite: import 'sciblog-elements' (every element) also bundles one KaTeX", async () => {
+    const { dir } = await viteBuilt();
+    mkdirSync(join(dir, 'all'), { recursive: true });
+    writeFileSync(join(dir, 'all/index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+    writeFileSync(join(dir, 'all/main.js'), "import 'sciblog-elements';\n");
+    await run('npx', ['vite', 'build', 'all', '--outDir', '../dist-all', '--emptyOutDir'], { cwd: dir });
+    const js = filesUnder(join(dir, 'dist-all')).filter((file) => file.endsWith('.js'));
+    const found = js.reduce((sum, file) => sum + count(readFileSync(file, 'utf8'), katexMarker), 0);
+    const gzip = js.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
+    report.push(`vite JS for import 'sciblog-elements': ${kb(gzip)} gzip`);
+    assert.equal(found, 1, 'copies of KaTeX');
   }],
 
   ['vite: every KaTeX woff2 font is in the output', async () => {
