@@ -119,6 +119,25 @@ describe('post-body', () => {
     });
   });
 
+  describe('real posts', () => {
+    it('renders the article when its front matter is an alias bomb, and reports it', async () => {
+      const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]', '---', '', '# Still here', '', '$x^2$'].join('\n');
+      const el = await postBody(bomb);
+      expect(contentOf(el).querySelector('h1')!.textContent).to.contain('Still here');
+      expect(contentOf(el).querySelectorAll('.katex')).to.have.length(1);
+      expect(el.result!.errors.map((error) => error.message).join()).to.match(/front matter/);
+    });
+
+    it('typesets an equation written in the middle of a line, as MathJax would', async () => {
+      const el = await postBody(String.raw`We have \begin{equation}a = b\label{x}\end{equation} and so \eqref{x}.`);
+      expect(contentOf(el).querySelectorAll('.katex-display')).to.have.length(1);
+      expect(contentOf(el).querySelector('a.sb-eqref')!.textContent).to.equal('(1)');
+      const seen = contentOf(el).cloneNode(true) as Element;
+      seen.querySelectorAll('.katex-mathml').forEach((mathml) => mathml.remove());
+      expect(seen.textContent).not.to.contain('\\begin');
+    });
+  });
+
   describe('equation links', () => {
     it('scrolls to the equation and puts it in the URL when a reference is clicked', async () => {
       const el = await postBody(`See \\eqref{eq:far}.\n\n${'Filler paragraph.\n\n'.repeat(150)}\\begin{equation}x = 1 \\label{eq:far}\\end{equation}`);
