@@ -91,7 +91,9 @@ function isDisplay(token: Token, dialect: PostDialect): boolean {
 
 function lineBreaksIn(token: Token): number {
   if (token.type === 'softbreak' || token.type === 'hardbreak') return 1;
-  return token.content.split('\n').length - 1;
+  let count = 0;
+  for (let at = token.content.indexOf('\n'); at >= 0; at = token.content.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** The text of a reference, `(3)`, as HTML; a tag that is TeX (`\tag{$\star$}`) is shown as the equation shows it. */
