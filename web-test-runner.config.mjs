@@ -16,8 +16,33 @@ const texmathAsModule = {
   },
 };
 
+// Two answers a real server can give that a fixture file cannot: none at all
+// (until the browser gives up; capped so a stray request cannot hold the run),
+// and a very long one, streamed.
+const slowAndLargeAnswers = async (context, next) => {
+  if (context.path === '/tests/never-answers') {
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 60_000);
+      context.req.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    context.status = 504;
+    return;
+  }
+  if (context.path === '/tests/large-answer') {
+    const bytes = Number(context.query.bytes ?? 1000);
+    context.type = 'text/markdown';
+    context.body = `# Large\n\n${'x'.repeat(Math.max(0, bytes - 10))}\n`;
+    return;
+  }
+  return next();
+};
+
 export default {
   files: 'tests/elements/**/*.test.ts',
+  middleware: [slowAndLargeAnswers],
   nodeResolve: true,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),

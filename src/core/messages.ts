@@ -6,6 +6,10 @@ export interface Messages {
   loading: string;
   /** Shown when a `src` could not be fetched. */
   loadFailed(url: string, reason: string): string;
+  /** The reason when a `src` gave no answer in time. */
+  noAnswer(seconds: number): string;
+  /** The reason when a `src` is longer than the element takes. */
+  tooLarge(bytes: number): string;
   /** Byline separator between author, date, readers and cite. */
   byline: string;
   /** Between a label and its value: `Next: …`, `下一篇：…`. */
@@ -55,6 +59,8 @@ export const messages: Record<Locale, Messages> = {
   en: {
     loading: 'Loading…',
     loadFailed: (url, reason) => `Could not load ${url} (${reason}).`,
+    noAnswer: (seconds) => `no answer after ${seconds} s`,
+    tooLarge: (bytes) => `longer than ${formatBytes(bytes)}`,
     byline: ' | ',
     colon: ': ',
     cite: 'Cite',
@@ -93,6 +99,8 @@ export const messages: Record<Locale, Messages> = {
   zh: {
     loading: '正在加载…',
     loadFailed: (url, reason) => `无法加载 ${url}（${reason}）。`,
+    noAnswer: (seconds) => `${seconds} 秒内没有响应`,
+    tooLarge: (bytes) => `超过 ${formatBytes(bytes)}`,
     byline: ' | ',
     colon: '：',
     cite: '引用',
@@ -133,4 +141,8 @@ export const messages: Record<Locale, Messages> = {
 /** Picks the built-in language for a BCP 47 tag: Chinese for `zh`, `zh-CN`, `zh-Hant`…, English otherwise. */
 export function resolveLocale(lang: string | null | undefined): Locale {
   return /^zh(?:-|$)/i.test(lang ?? '') ? 'zh' : 'en';
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 100) / 10} KB`;
 }

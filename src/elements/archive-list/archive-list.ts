@@ -11,7 +11,7 @@ import type { Locale, Messages } from '../../core/messages.js';
 import { formatCount } from '../../core/numbers.js';
 import type { DataError, Post } from '../../core/post.js';
 import { tokens } from '../../styles/tokens.js';
-import { FetchController } from '../shared/fetch-controller.js';
+import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { archiveListStyles } from './archive-list.styles.js';
 
@@ -215,7 +215,7 @@ export class ArchiveListElement extends LitElement {
     const index = this.#index;
     if (this.posts === undefined && load.state !== 'idle') {
       if (load.state === 'loading') return html`<p part="status" role="status" aria-busy="true">${messages.loading}</p>`;
-      const reason = load.state === 'failed' ? load.reason : index?.total === 0 && this.errors[0]?.message;
+      const reason = load.state === 'failed' ? failureReason(load, messages) : index?.total === 0 && this.errors[0]?.message;
       if (reason) return html`<p part="error" role="alert">${messages.loadFailed(load.url, reason)}</p>`;
     }
     if (!index) return nothing;

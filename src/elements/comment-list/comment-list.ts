@@ -10,7 +10,7 @@ import type { TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
-import { FetchController } from '../shared/fetch-controller.js';
+import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { commentListStyles } from './comment-list.styles.js';
 import { CommentReplyEvent } from './comment-reply-event.js';
@@ -182,7 +182,7 @@ export class CommentListElement extends LitElement {
     const messages = this.#locale.messages;
     const load = this.#fetch.state;
     if (this.comments === undefined && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
-    if (this.comments === undefined && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p><slot></slot>`;
+    if (this.comments === undefined && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p><slot></slot>`;
     if (this.#data.comments.length === 0) {
       const [problem] = this.#data.errors;
       return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${problem.message}</p>` : html`<p part="empty">${messages.noComments}</p>`;

@@ -7,7 +7,7 @@ import { type RenderedMarkdown, renderMarkdown } from '../../core/render-markdow
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
-import { FetchController } from '../shared/fetch-controller.js';
+import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
@@ -46,6 +46,12 @@ export class PostBodyElement extends LitElement {
   /** URL of a markdown file to fetch and render. */
   @property({ reflect: true }) accessor src: string | undefined = undefined;
 
+  /** Milliseconds to wait for `src` before showing an error and the fallback content. */
+  @property({ type: Number }) accessor timeout = 15_000;
+
+  /** The longest `src` rendered, in bytes; a longer one shows an error and the fallback content. */
+  @property({ type: Number, attribute: 'max-bytes' }) accessor maxBytes = 10_000_000;
+
   /** Site-wide TeX macros. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
 
@@ -67,7 +73,7 @@ export class PostBodyElement extends LitElement {
   }
 
   readonly #locale = new LocaleController(this);
-  readonly #fetch = new FetchController(this);
+  readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   #scriptSource?: string;
   #result?: RenderedMarkdown;
   #renderedSource?: string;
@@ -163,7 +169,7 @@ export class PostBodyElement extends LitElement {
     const load = this.#fetch.state;
     const messages = this.#locale.messages;
     if (load.state === 'failed' && this.markdown === undefined) {
-      return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p>
+      return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p>
         <slot></slot>`;
     }
     if (this.#result) return html`<div part="content">${unsafeHTML(this.#result.html)}</div>`;

@@ -6,7 +6,7 @@ import { paginate } from '../../core/pagination.js';
 import type { DataError, Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
-import { FetchController } from '../shared/fetch-controller.js';
+import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postListStyles } from './post-list.styles.js';
@@ -117,7 +117,7 @@ export class PostListElement extends LitElement {
     const messages = this.#locale.messages;
     const load = this.#fetch.state;
     if (!this.posts && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
-    if (!this.posts && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, load.reason)}</p><slot></slot>`;
+    if (!this.posts && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p><slot></slot>`;
     const posts = this.posts ?? (load.state === 'loaded' ? load.value.posts : []);
     if (posts.length === 0) return html`<p part="empty">${messages.noPosts}</p>`;
 

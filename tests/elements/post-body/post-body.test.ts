@@ -190,6 +190,26 @@ describe('post-body', () => {
       }
     });
 
+    it('gives up on a src that never answers after its timeout, with the fallback content', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div lang="zh"><post-body src="/tests/never-answers" timeout="300"><p>旧站阅读</p></post-body></div>`);
+      const el = host.querySelector('post-body')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'still loading', { timeout: 5000 });
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('无法加载 /tests/never-answers（0.3 秒内没有响应）。');
+      expect(el.shadowRoot!.querySelector('slot')!.assignedElements()[0].textContent).to.equal('旧站阅读');
+    });
+
+    it('refuses a src longer than max-bytes, while it streams in', async () => {
+      const el = await fixture<PostBodyElement>(html`<post-body src="/tests/large-answer?bytes=200000" max-bytes="100000"><p>Fallback</p></post-body>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error shown');
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('Could not load /tests/large-answer?bytes=200000 (longer than 100 KB).');
+      expect(el.shadowRoot!.querySelector('[part="content"]')).to.equal(null);
+    });
+
+    it('renders a src just under max-bytes', async () => {
+      const el = await fixture<PostBodyElement>(html`<post-body src="/tests/large-answer?bytes=90000" max-bytes="100000"></post-body>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="content"] h1'), 'not rendered');
+    });
+
     it('shows what failed and the fallback content when the fetch fails', async () => {
       const el = await fixture<PostBodyElement>(html`<post-body src="/tests/elements/post-body/fixtures/missing.md"><p>Read it on the old site.</p></post-body>`);
       await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error shown');
