@@ -28,16 +28,25 @@ export const katexStyles = css`
 
 let fontsRegistered = false;
 
+// The faces nearly every post needs: text, variables, bold, and the first
+// sizes of big operators and delimiters.
+const everyPostFaces = new Set(['KaTeX_Main/normal/400', 'KaTeX_Main/italic/400', 'KaTeX_Main/normal/700', 'KaTeX_Math/italic/400', 'KaTeX_Size1/normal/400', 'KaTeX_Size2/normal/400']);
+
 /**
  * Adds KaTeX's font faces to `document.fonts`, once. Shadow roots ignore
- * `@font-face`, but faces known to the document apply inside them. Each face
- * is fetched only when a glyph first needs it.
+ * `@font-face`, but faces known to the document apply inside them. The faces
+ * every post uses start loading now, before any formula is laid out (which is
+ * when the browser would otherwise ask for them); the rest load as glyphs
+ * need them.
  */
 export function registerKatexFonts(): void {
-  if (fontsRegistered || typeof document === 'undefined') return;
+  if (fontsRegistered || typeof document === 'undefined' || typeof FontFace === 'undefined') return;
   fontsRegistered = true;
   for (const { family, style, weight, url } of katexFontFaces) {
-    document.fonts.add(new FontFace(family, `url("${url.href}") format("woff2")`, { style, weight }));
+    const face = new FontFace(family, `url("${url.href}") format("woff2")`, { style, weight });
+    document.fonts.add(face);
+    // A failed load only means fallback glyphs; the formula still renders.
+    if (everyPostFaces.has(`${family}/${style}/${weight}`)) face.load().catch(() => {});
   }
 }
 
