@@ -8,8 +8,8 @@ for (const tab of document.querySelectorAll('[role="tab"]')) {
   });
 }
 
-post.addEventListener('rendered', (event) => {
-  const { meta, equations, headings, errors } = event.detail;
+post.addEventListener('post-rendered', (event) => {
+  const { meta, equations, headings, errors } = event;
   document.getElementById('report').textContent = JSON.stringify({ meta, equations, headings, errors }, null, 2);
 });
 

@@ -35,7 +35,7 @@ import { PostRenderedEvent } from './rendered-event.js';
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
  * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
  *
- * @fires {PostRenderedEvent} rendered - A new article is on the page; `detail` has `equations`, `headings`, `errors` and `meta`.
+ * @fires {PostRenderedEvent} post-rendered - A new article is on the page; the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
   static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles];

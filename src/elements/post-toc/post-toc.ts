@@ -48,14 +48,14 @@ export class PostTocElement extends LitElement {
     super.connectedCallback();
     // Listening on the root catches the article whether it comes before or after this element.
     this.#root = this.getRootNode() as Document | ShadowRoot;
-    this.#root.addEventListener('rendered', this.#onRendered);
+    this.#root.addEventListener('post-rendered', this.#onRendered);
     window.addEventListener('scroll', this.#onScroll, { passive: true });
     window.addEventListener('resize', this.#onScroll, { passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#root?.removeEventListener('rendered', this.#onRendered);
+    this.#root?.removeEventListener('post-rendered', this.#onRendered);
     window.removeEventListener('scroll', this.#onScroll);
     window.removeEventListener('resize', this.#onScroll);
     cancelAnimationFrame(this.#frame);

@@ -77,9 +77,9 @@ describe('post-body', () => {
     it('fires rendered with the equations, headings, errors and front matter', async () => {
       const el = document.createElement('post-body');
       el.markdown = `${article}\n\nBroken: $\\frac{1}{$`;
-      const rendered = oneEvent(el, 'rendered') as Promise<PostRenderedEvent>;
+      const rendered = oneEvent(el, 'post-rendered') as Promise<PostRenderedEvent>;
       document.body.append(el);
-      const { detail } = await rendered;
+      const detail = await rendered;
       expect(detail.meta).to.include({ title: '测试', readers: 12 });
       expect(detail.equations.map((e) => e.number)).to.deep.equal(['1', '2']);
       expect(detail.headings.map((h) => h.text)).to.deep.equal(['引言', '求和']);
@@ -170,7 +170,7 @@ describe('post-body', () => {
   describe('src', () => {
     it('renders the article fetched from src', async () => {
       const el = await fixture<PostBodyElement>(html`<post-body src="/tests/elements/post-body/fixtures/article.md"></post-body>`);
-      await oneEvent(el, 'rendered');
+      await oneEvent(el, 'post-rendered');
       expect(contentOf(el).querySelector('h1')!.textContent).to.contain('Fetched');
       expect(contentOf(el).querySelector('a.sb-eqref')!.textContent).to.equal('(1)');
     });
