@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import texmath from 'markdown-it-texmath';
-import { clearMathCache, excerpt, renderMarkdown } from 'sciblog-elements/core';
+import { clearMathCache, excerpt, groupArchive, renderMarkdown, threadComments } from 'sciblog-elements/core';
 import { runArchiveBench } from './archive-list.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
@@ -127,6 +127,50 @@ sections.push(async function excerpts() {
       },
     ],
     notes: [`excerpts: ${(cold.median / 1000).toFixed(2)} ms per post, formula cache emptied before each round`],
+  };
+});
+
+// Core functions on big inputs, timed here because tests only count their
+// work (tests/core/archive.test.js, comments.test.js): 10 000 posts or replies,
+// and the ratio to a quarter of that, which is about 4x while the work is linear.
+sections.push(async function coreAtScale() {
+  const pad = (n) => String(n).padStart(2, '0');
+  const posts = Array.from({ length: 10_000 }, (_, i) => ({
+    id: String(i), url: `https://example.org/${i}`, title: `Post ${i}`, authors: [], tags: [],
+    date: `${2009 + (i % 16)}-${pad(1 + ((i * 7) % 12))}-${pad(1 + ((i * 13) % 28))}`,
+  }));
+  const chain = Array.from({ length: 10_000 }, (_, i) => ({
+    id: String(i), author: `A${i}`, body: `Reply ${i}.`, date: `2024-01-01T00:00:${pad(i % 60)}Z`, ...(i ? { parent: String(i - 1) } : {}),
+  }));
+  const quarter = (list) => list.slice(0, list.length / 4);
+  const [postsQuarter, chainQuarter] = [quarter(posts), quarter(chain)];
+  const result = await interleave(
+    {
+      archive: () => groupArchive(posts),
+      archiveQuarter: () => groupArchive(postsQuarter),
+      thread: () => threadComments(chain),
+      threadQuarter: () => threadComments(chainQuarter),
+    },
+    { rounds: ROUNDS, warmup: 3 },
+  );
+  const goal = 5;
+  const row = (section, all, part) => ({
+    section,
+    measure: '10,000 / 2,500 items',
+    ours: fmt(all.median),
+    baseline: `${fmt(part.median)} (2,500)`,
+    result: `${(all.median / part.median).toFixed(1)}x`,
+    goal: `<= ${goal}x`,
+    status: status(all.median / part.median <= goal),
+    gc: fmt(all.gc),
+    spread: spread(all),
+  });
+  return {
+    rows: [
+      row('groupArchive, 10,000 posts', result.archive, result.archiveQuarter),
+      row('threadComments, chain of 10,000', result.thread, result.threadQuarter),
+    ],
+    notes: [],
   };
 });
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderMarkdown } from 'sciblog-elements/core';
+import { clearMathCache, renderMarkdown } from 'sciblog-elements/core';
+import { untrustedFormulaLimit } from '../../dist/core/render-math.js';
+import { untrustedTextLimit } from '../../dist/core/render-markdown.js';
 import { attr, findAll, links, parseHtml, undecodedEntities, visibleText } from './support/html.js';
+import { katexInputs, LINEAR_GROWTH_4X, searchWork } from './support/work.js';
 
 const tex = String.raw;
 
@@ -210,19 +213,36 @@ describe('trusted text (the default)', () => {
 });
 
 describe('hostile TeX', () => {
-  /** Renders `source` as a visitor's comment, failing if it takes more than 2 s (a hang, not a slow run). */
-  function renderTimed(source) {
-    const start = performance.now();
-    const result = renderMarkdown(`Before.\n\n${source}\n\nAfter.`, { trusted: false });
-    const elapsed = performance.now() - start;
-    assert.ok(elapsed < 2000, `took ${Math.round(elapsed)} ms`);
+  /**
+   * Renders `source` as a visitor's comment with an empty formula cache.
+   * Whatever the TeX does, KaTeX's work stays bounded: it sees no formula
+   * longer than the limit for untrusted formulas and none twice. Returns the
+   * result and the TeX KaTeX was given.
+   */
+  function renderHostile(source) {
+    clearMathCache();
+    const { result, inputs } = katexInputs(() => renderMarkdown(`Before.\n\n${source}\n\nAfter.`, { trusted: false }));
     assert.match(visibleText(parseHtml(result.html)), /Before\.[\s\S]*After\./, 'the rest of the comment renders');
     assertInert(result.html, source.slice(0, 80));
-    return result;
+    for (const input of inputs) assert.ok(input.length <= untrustedFormulaLimit, `KaTeX was given ${input.length} characters`);
+    assert.equal(new Set(inputs).size, inputs.length, 'KaTeX rendered a formula twice');
+    return { ...result, inputs };
+  }
+
+  /** The search work (see support/work.js) of rendering `source` as a visitor's comment. */
+  const lexingWork = (source) => searchWork(() => renderMarkdown(`Before.\n\n${source}\n\nAfter.`, { trusted: false }));
+
+  /** Fails unless each measure of `work(n)` grows at most linearly from n to 4n. */
+  function assertLinear(work, n) {
+    const [small, large] = [work(n), work(4 * n)];
+    for (const measure of ['searches', 'scanned']) {
+      assert.ok(large[measure] <= LINEAR_GROWTH_4X * small[measure], `${measure}: ${small[measure]} at size ${n}, ${large[measure]} at ${4 * n}`);
+    }
   }
 
   it('a self-recursive \\def ends as an error', () => {
-    const { errors, html } = renderTimed(tex`$\def\a{\a\a}\a$`);
+    const { errors, html, inputs } = renderHostile(tex`$\def\a{\a\a}\a$`);
+    assert.equal(inputs.length, 1, 'KaTeX ran once, and stopped itself');
     assert.equal(errors.length, 1);
     assert.match(errors[0].message, /Too many expansions/);
     assert.match(html, /sb-math-error/);
@@ -238,20 +258,22 @@ describe('hostile TeX', () => {
       tex`\newcommand{\xf}{\xe\xe\xe\xe\xe\xe\xe\xe\xe\xe}`,
       tex`\xf`,
     ].join('');
-    const { errors } = renderTimed(`$$${bomb}$$`);
+    const { errors, inputs } = renderHostile(`$$${bomb}$$`);
+    assert.equal(inputs.length, 1, 'KaTeX ran once, and stopped itself');
     assert.equal(errors.length, 1);
     assert.match(errors[0].message, /Too many expansions/);
   });
 
   it('a doubling macro with arguments ends as an error', () => {
     const nested = tex`\xa{`.repeat(30) + 'x' + '}'.repeat(30);
-    const { errors } = renderTimed(`$\\newcommand{\\xa}[1]{#1#1}${nested}$`);
+    const { errors, inputs } = renderHostile(`$\\newcommand{\\xa}[1]{#1#1}${nested}$`);
+    assert.equal(inputs.length, 1, 'KaTeX ran once, and stopped itself');
     assert.equal(errors.length, 1);
     assert.match(errors[0].message, /Too many expansions/);
   });
 
   it('a huge \\rule renders, capped to maxSize', () => {
-    const { errors, html } = renderTimed(tex`$\rule{100000em}{1em}$`);
+    const { errors, html } = renderHostile(tex`$\rule{100000em}{1em}$`);
     assert.deepEqual(errors, []);
     // KaTeX 0.19 calls it katex-rule, earlier versions rule.
     const rules = findAll(parseHtml(html), (e) => (attr(e, 'class') ?? '').split(' ').some((c) => c === 'katex-rule' || c === 'rule'));
@@ -262,7 +284,7 @@ describe('hostile TeX', () => {
   });
 
   it('huge spaces and kerns are capped too', () => {
-    const { html } = renderTimed(tex`$a\hspace{100000em}b\kern{100000em}c\mkern{100000mu}d$`);
+    const { html } = renderHostile(tex`$a\hspace{100000em}b\kern{100000em}c\mkern{100000mu}d$`);
     for (const [, size] of html.matchAll(/margin-right:\s*([\d.]+)em/g)) assert.ok(Number(size) <= 50, `${size}em`);
   });
 
@@ -274,25 +296,50 @@ describe('hostile TeX', () => {
     ['10 000 nested \\sqrt', `$${tex`\sqrt{`.repeat(10000)}x${'}'.repeat(10000)}$`],
   ]) {
     it(`${name} end as an error or a rendered formula, never a crash`, () => {
-      const { errors, html } = renderTimed(formula);
+      const { errors, html } = renderHostile(formula);
       if (errors.length > 0) assert.match(html, /sb-math-error/);
       else assert.match(html, /class="katex"/);
     });
   }
 
-  it('a deeply nested \\label or \\eqref does not hang the numbering', () => {
-    renderTimed(tex`\begin{equation}x \label{` + '{'.repeat(10000) + tex`}\end{equation}` + '\n\n' + tex`\eqref{` + '{'.repeat(10000));
+  const deepLabel = (depth) => tex`\begin{equation}x \label{` + '{'.repeat(depth) + tex`}\end{equation}` + '\n\n' + tex`\eqref{` + '{'.repeat(depth);
+
+  it('a \\label or \\eqref nested 10 000 deep leaves the rest of the comment rendered', () => {
+    renderHostile(deepLabel(10_000));
   });
 
-  for (const [name, source] of [
-    ['10 000 unclosed \\begin{equation}', `${tex`\begin{equation}`} x\n\n`.repeat(10000)],
-    ['10 000 unclosed \\[ blocks', `${tex`\[`} x\n\n`.repeat(10000)],
-    ['20 000 unclosed \\[ in one paragraph', `a\n${tex`\[ `.repeat(20000)}`],
-    ['40 000 prices on one line', '$5 '.repeat(40000)],
-    ['every kind of unclosed opener', [tex`\begin{equation}`, tex`\begin{align}`, '$$', tex`\[`, '$', tex`\(`].map((o) => `${o} x\n\n`.repeat(2000)).join('')],
+  it('a deeply nested \\label or \\eqref is read with work linear in its depth', () => {
+    assertLinear((depth) => lexingWork(deepLabel(depth)), 250);
+  });
+
+  // Text of many openers that never close: finding no closing delimiter must
+  // not cost a scan to the end of the text from every opener.
+  const tooLong = /^text is too long to render: \d+ characters \(the limit is 100000\)$/;
+  for (const [what, count, make] of [
+    ['unclosed \\begin{equation}', 10_000, (n) => `${tex`\begin{equation}`} x\n\n`.repeat(n)],
+    ['unclosed \\[ blocks', 10_000, (n) => `${tex`\[`} x\n\n`.repeat(n)],
+    ['unclosed \\[ in one paragraph', 20_000, (n) => `a\n${tex`\[ `.repeat(n)}`],
+    ['prices on one line', 40_000, (n) => '$5 '.repeat(n)],
+    ['unclosed openers of each kind', 2000, (n) => [tex`\begin{equation}`, tex`\begin{align}`, '$$', tex`\[`, '$', tex`\(`].map((o) => `${o} x\n\n`.repeat(n)).join('')],
   ]) {
-    it(`a comment of ${name} finishes`, () => {
-      renderTimed(source);
+    const source = make(count);
+    const overLimit = source.length > untrustedTextLimit;
+    it(`a comment of ${count.toLocaleString('en').replace(',', ' ')} ${what} ${overLimit ? 'is refused as too long' : 'renders as text'}`, () => {
+      const { errors, inputs } = renderHostile(source);
+      assert.deepEqual(inputs, [], 'no formula');
+      if (overLimit) {
+        assert.equal(errors.length, 1);
+        assert.match(errors[0].message, tooLong);
+      } else {
+        assert.deepEqual(errors, []);
+      }
+    });
+
+    it(`text of ${what} is lexed with work linear in its length`, () => {
+      // Sizes under the length limit, so that the lexer does run.
+      const n = count / 40;
+      assert.ok(make(4 * n).length < untrustedTextLimit);
+      assertLinear((size) => lexingWork(make(size)), n);
     });
   }
 });
