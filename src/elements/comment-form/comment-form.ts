@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CommentField, CommentFields, CommentProblem, ReplyTarget } from '../../core/comment-validation.js';
 import { commentFields, commentSubmission, isNearLengthLimit, loadCommentDraft, saveCommentDraft, validateComment } from '../../core/comment-validation.js';
-import { type RenderedComment, renderComment } from '../../core/comments.js';
+import { type RenderedComment, renderComment } from '../../core/comment-render.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { buttonStyles } from '../../styles/buttons.js';

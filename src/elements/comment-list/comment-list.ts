@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { type Comment, type CommentThread, renderComment, safeAuthorUrl, threadComments } from '../../core/comments.js';
+import { renderComment } from '../../core/comment-render.js';
+import { type Comment, type CommentThread, safeAuthorUrl, threadComments } from '../../core/comments.js';
 import { formatPostDate, readPostDate, validTimeZone } from '../../core/dates.js';
 import { excerpt } from '../../core/excerpt.js';
 import type { Messages } from '../../core/messages.js';

@@ -15,7 +15,7 @@ import '../../../src/comment-form.js';
 import type { CommentFormElement } from '../../../src/comment-form.js';
 import '../../../src/comment-list.js';
 import type { CommentListElement } from '../../../src/comment-list.js';
-import { renderComment } from '../../../src/core/comments.js';
+import { renderComment } from '../../../src/core/comment-render.js';
 import '../../../src/post-body.js';
 import type { PostBodyElement } from '../../../src/post-body.js';
 import { findInjections } from './find-injections.js';
