@@ -1,5 +1,6 @@
 // Registers every element and re-exports the whole API.
 export * from './core/index.js';
+export { loadMathRenderers } from './elements/shared/math-modules.js';
 export * from './math-block.js';
 export * from './post-body.js';
 export * from './post-toc.js';

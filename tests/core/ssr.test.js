@@ -8,7 +8,9 @@ import { render } from '@lit-labs/ssr';
 import { html } from 'lit';
 
 // The elements register themselves on import, which needs the DOM shim @lit-labs/ssr installs.
-await import('sciblog-elements');
+const { loadMathRenderers } = await import('sciblog-elements');
+// Elements load KaTeX and markdown-it on first need; a server render cannot wait for that, so it comes first.
+await loadMathRenderers();
 
 const post = {
   id: 'p1',

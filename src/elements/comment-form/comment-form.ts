@@ -4,12 +4,14 @@ import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CommentField, CommentFields, CommentProblem, ReplyTarget } from '../../core/comment-validation.js';
 import { commentFields, commentSubmission, isNearLengthLimit, loadCommentDraft, saveCommentDraft, validateComment } from '../../core/comment-validation.js';
-import { type RenderedComment, renderComment } from '../../core/comment-render.js';
+import type { RenderedComment } from '../../core/comment-render.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { markdownRenderers } from '../shared/math-modules.js';
 import { commentFormMessages, type CommentFormMessages, problemMessage } from './comment-form.messages.js';
 import { commentFormStyles } from './comment-form.styles.js';
 import { CommentPostedEvent, CommentReplyCancelEvent, CommentSubmitEvent } from './comment-submit-event.js';
@@ -112,6 +114,11 @@ export class CommentFormElement extends LitElement {
   #connectedBefore = false;
   #previewSource = '';
   #preview?: { source: string; rendered: RenderedComment };
+  readonly #math = new LazyModuleRequest(this, markdownRenderers);
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
   #previewTimer?: ReturnType<typeof setTimeout>;
   #saveTimer?: ReturnType<typeof setTimeout>;
 
@@ -152,8 +159,12 @@ export class CommentFormElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('replyTo') && this.#connectedBefore) this.#scheduleSave();
     const source = this.#previewSource;
-    if (source !== this.#preview?.source || changed.has('macros') || changed.has('maxLength') || changed.has('images')) {
-      this.#preview = { source, rendered: renderComment(source, { maxLength: this.maxLength, images: this.images, macros: this.macros }) };
+    // An empty box needs no renderer: the markdown code loads once the visitor has typed something.
+    const renderers = source.trim() === '' || source.length > this.maxLength ? undefined : this.#math.value;
+    if (!renderers) {
+      this.#preview = undefined;
+    } else if (source !== this.#preview?.source || changed.has('macros') || changed.has('maxLength') || changed.has('images')) {
+      this.#preview = { source, rendered: renderers.renderComment(source, { maxLength: this.maxLength, images: this.images, macros: this.macros }) };
     }
   }
 
@@ -271,7 +282,12 @@ export class CommentFormElement extends LitElement {
   }
 
   #renderPreview(m: CommentFormMessages) {
-    const { source, rendered } = this.#preview!;
+    if (this.#previewSource.trim() === '') return html`<p class="note">${m.previewEmpty}</p>`;
+    // Too long is known without rendering: no need to wait for the renderers to say so.
+    if (this.#previewSource.length > this.maxLength) return html`<p class="note">${m.previewRefused(this.#previewSource.length, this.maxLength)}</p>`;
+    // While the renderers load, the preview shows the text as typed.
+    if (!this.#preview) return html`<p class="note source">${this.#previewSource}</p>`;
+    const { source, rendered } = this.#preview;
     if (rendered.refused) return html`<p class="note">${m.previewRefused(source.length, this.maxLength)}</p>`;
     return source.trim() === '' ? html`<p class="note">${m.previewEmpty}</p>` : unsafeHTML(rendered.html);
   }

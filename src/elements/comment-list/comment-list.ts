@@ -1,10 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { renderComment } from '../../core/comment-render.js';
 import { type Comment, type CommentThread, safeAuthorUrl, threadComments } from '../../core/comments.js';
 import { formatPostDate, readPostDate, validTimeZone } from '../../core/dates.js';
-import { excerpt } from '../../core/excerpt.js';
 import type { Messages } from '../../core/messages.js';
 import type { DataError } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
@@ -13,6 +11,8 @@ import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { markdownRenderers } from '../shared/math-modules.js';
 import { commentListStyles } from './comment-list.styles.js';
 import { CommentReplyEvent } from './comment-reply-event.js';
 
@@ -85,6 +85,11 @@ export class CommentListElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this);
+  readonly #math = new LazyModuleRequest(this, markdownRenderers);
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
   #data: ReturnType<typeof threadComments> = { threads: [], comments: [], errors: [] };
   #readFrom: unknown;
 
@@ -124,13 +129,20 @@ export class CommentListElement extends LitElement {
     return html`<time part="date" datetime=${readPostDate(comment.date) ? comment.date : nothing}>${formatPostDate(comment.date, this.#locale.locale, { timeZone: validTimeZone(this.timeZone) })}</time>`;
   }
 
+  #body(comment: Comment) {
+    const renderers = this.#math.value;
+    // Until the renderers arrive, the comment shows as its author typed it.
+    if (!renderers) return html`<p class="source">${comment.body}</p>`;
+    const body = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros });
+    return body.refused ? html`<p class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
+  }
+
   #comment(comment: Comment) {
     const messages = this.#locale.messages;
-    const body = renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros });
     return html`<li>
       <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
         <header>${this.#author(comment)} ${this.#date(comment)}</header>
-        <div part="body">${body.refused ? html`<p class="refused">${messages.commentRefused}</p>` : unsafeHTML(body.html)}</div>
+        <div part="body">${this.#body(comment)}</div>
         <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.#reply(comment)}>
           ${messages.reply}
         </button>
@@ -165,12 +177,15 @@ export class CommentListElement extends LitElement {
     const locale = this.#locale.locale;
     const messages = this.#locale.messages;
     const newest = [...this.#data.comments].reverse().slice(0, this.limit);
+    const renderers = this.#math.value;
     return html`<ul part="list" aria-label=${messages.recentComments}>
       ${newest.map((comment) => {
         const summary =
           comment.body.length > this.maxLength
             ? messages.commentRefused
-            : unsafeHTML(excerpt(comment.body, { length: 60, locale, trusted: false, macros: this.macros }).html);
+            : renderers
+              ? unsafeHTML(renderers.excerpt(comment.body, { length: 60, locale, trusted: false, macros: this.macros }).html)
+              : comment.body.slice(0, 60);
         return html`<li part="comment">
           <div class="line">${this.#author(comment)}${messages.colon}<span part="excerpt">${summary}</span></div>
           ${comment.post ? html`<a part="post-link" href=${comment.post.url}>${locale === 'zh' ? `《${comment.post.title}》` : comment.post.title}</a>` : nothing}

@@ -1,10 +1,12 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { type RenderedFormula, renderFormula, type TexMacros } from '../../core/render-math.js';
+import type { RenderedFormula, TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { mathBlockStyles } from './math-block.styles.js';
+import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { formulaRenderer } from '../shared/math-modules.js';
 import { MathErrorEvent } from './math-error-event.js';
 
 /**
@@ -41,6 +43,7 @@ export class MathBlockElement extends LitElement {
   #textSource = '';
   #rendered: RenderedFormula = { html: '' };
   #errorIsNew = false;
+  readonly #katex = new LazyModuleRequest(this, formulaRenderer);
   // Created on connection: server-side rendering has no MutationObserver.
   #textObserver?: MutationObserver;
 
@@ -83,8 +86,15 @@ export class MathBlockElement extends LitElement {
     event.preventDefault();
   };
 
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWith([this.#katex], () => super.getUpdateComplete());
+  }
+
   protected override willUpdate(): void {
-    const next = renderFormula(this.source, { display: !this.inline, macros: this.macros });
+    const katex = this.#katex.value;
+    // Until KaTeX has loaded, the TeX shows as written, as it did before the element was defined.
+    if (!katex) return;
+    const next = katex.renderFormula(this.source, { display: !this.inline, macros: this.macros });
     // Results are cached, so the same object means nothing changed worth reporting again.
     this.#errorIsNew = next !== this.#rendered && next.error !== undefined;
     this.#rendered = next;
@@ -98,6 +108,7 @@ export class MathBlockElement extends LitElement {
   }
 
   protected override render() {
+    if (!this.#katex.value) return html`<span part="formula" aria-busy="true">${this.source}</span>`;
     const { html: formula, error } = this.#rendered;
     return error === undefined
       ? html`<span part="formula">${unsafeHTML(formula)}</span>`

@@ -3,11 +3,13 @@ import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { dedent } from '../../core/dedent.js';
 import type { TexMacros } from '../../core/render-math.js';
-import { type RenderedMarkdown, renderMarkdown } from '../../core/render-markdown.js';
+import type { RenderedMarkdown } from '../../core/render-markdown.js';
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
+import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { markdownRenderers } from '../shared/math-modules.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
@@ -74,6 +76,7 @@ export class PostBodyElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
+  readonly #math = new LazyModuleRequest(this, markdownRenderers);
   #scriptSource?: string;
   #result?: RenderedMarkdown;
   #renderedSource?: string;
@@ -111,10 +114,17 @@ export class PostBodyElement extends LitElement {
     if (source === undefined) {
       this.#result = undefined;
     } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted')) {
-      this.#result = renderMarkdown(source, options);
+      // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
+      const renderers = this.#math.value;
+      if (!renderers) return;
+      this.#result = renderers.renderMarkdown(source, options);
       this.#resultIsNew = true;
     }
     this.#renderedSource = source;
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWith([this.#math], () => super.getUpdateComplete());
   }
 
   protected override updated(changed: PropertyValues<this>): void {

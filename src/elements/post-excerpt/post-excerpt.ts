@@ -1,7 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { excerpt } from '../../core/excerpt.js';
 import type { Messages } from '../../core/messages.js';
 import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
@@ -9,6 +8,8 @@ import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { type LightSource, LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { markdownRenderers } from '../shared/math-modules.js';
 import { postExcerptStyles } from './post-excerpt.styles.js';
 
 /**
@@ -52,6 +53,11 @@ export class PostExcerptElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #light = new LightSourceController(this);
+  readonly #math = new LazyModuleRequest(this, markdownRenderers);
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -73,7 +79,11 @@ export class PostExcerptElement extends LitElement {
     const href = this.href ?? this.post?.url;
     const readMore = href ? html`<a part="read-more" href=${href}>${this.#locale.messages.readMore}</a>` : nothing;
     if (!source) return readMore;
-    const { html: content } = excerpt(source.text, { format: source.format, length: this.length, locale: this.#locale.locale, macros: this.macros });
+    const renderers = this.#math.value;
+    // Until the renderers arrive, hand-written text shows as written; a post's text a moment later.
+    if (!renderers) return html`<div part="content" aria-busy="true"><slot></slot></div>
+      ${readMore}`;
+    const { html: content } = renderers.excerpt(source.text, { format: source.format, length: this.length, locale: this.#locale.locale, macros: this.macros });
     return html`<div part="content">${unsafeHTML(content)}</div>
       ${readMore}`;
   }

@@ -41,6 +41,15 @@ const storedDraft = () => JSON.parse(localStorage.getItem(draftKey) ?? 'null');
 
 const comment: Comment = { id: 'c42', author: '苏剑林', date: '2024-09-06T10:00:00+08:00', body: '$e^{i\\pi}+1=0$' };
 
+/**
+ * After the preview's debounce (200 ms) has run: a timer set later fires
+ * later. `updateComplete` then also waits for the renderers to load.
+ */
+async function previewed(el: CommentFormElement): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  await el.updateComplete;
+}
+
 describe('comment-form', () => {
   const realFetch = window.fetch;
   let requests: { url: string; init: RequestInit }[] = [];
@@ -138,7 +147,7 @@ describe('comment-form', () => {
       const el = await commentForm();
       await type(el, 'body', '**Note** that $\\frac{a}{b}$ is a ratio.');
       expect(preview(el).textContent!.trim(), 'debounced, not on every keystroke').to.match(/^Your comment will appear here/);
-      await waitUntil(() => preview(el).querySelector('.katex'));
+      await previewed(el);
       expect(preview(el).querySelector('strong')!.textContent).to.equal('Note');
       expect(preview(el).querySelector('.katex .mfrac')).to.exist;
       // KaTeX's CSS is adopted in the shadow root, so the formula is laid out in KaTeX's fonts.
@@ -148,7 +157,8 @@ describe('comment-form', () => {
     it('shows a broken formula as its source and the error, and the rest of the comment', async () => {
       const el = await commentForm();
       await type(el, 'body', 'Before $\\frac{a$ after');
-      await waitUntil(() => preview(el).querySelector('.sb-math-error'));
+      await previewed(el);
+      expect(preview(el).querySelector('.sb-math-error')).to.exist;
       expect(preview(el).textContent).to.contain('\\frac{a').and.to.contain('Before').and.to.contain('after');
     });
 
@@ -158,7 +168,8 @@ describe('comment-form', () => {
       const el = await commentForm();
       const payload = '<img src=x onerror="window.commentFormPwned=1"><script>window.commentFormPwned=2</script><a href="javascript:window.commentFormPwned=3">x</a>';
       await type(el, 'body', payload);
-      await waitUntil(() => preview(el).textContent!.includes('<img src=x'));
+      await previewed(el);
+      expect(preview(el).querySelector('.source'), 'rendered, not shown as typed').to.equal(null);
       expect(preview(el).querySelectorAll('img, script, [onerror]').length).to.equal(0);
       expect([...preview(el).querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([]);
       expect(preview(el).textContent).to.contain('<script>');
@@ -334,7 +345,7 @@ describe('comment-form', () => {
         const el = await commentForm();
         await fillIn(el);
         await new Promise((resolve) => setTimeout(resolve, 400));
-        await waitUntil(() => preview(el).querySelector('.katex'));
+        await previewed(el);
         setTimeout(() => submitButton(el).click());
         const event = (await oneEvent(el, 'comment-submit')) as CommentSubmitEvent;
         expect(event.name).to.equal('林知远');
