@@ -73,12 +73,15 @@ export default [
       },
     ],
   },
-  // For plain HTML pages: everything in one file, KaTeX's fonts beside it.
+  // For plain HTML pages: every element in one file, KaTeX and markdown-it in
+  // chunks/ loaded on first need, KaTeX's fonts in fonts/.
   {
-    input: 'src/index.ts',
+    input: { 'sciblog-elements': 'src/bundle.ts' },
     output: {
-      file: 'dist/sciblog-elements.js',
+      dir: 'dist',
       format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: [

@@ -13,15 +13,15 @@ export default function (eleventyConfig) {
     },
   });
 
-  // The browser side: the one-file bundle with its fonts beside it, as the
-  // package README asks for plain pages. It finds the fonts relative to itself.
+  // The browser side: the bundle with its chunks/ and fonts/ beside it, as the
+  // package README asks for plain pages. It finds both relative to itself.
   eleventyConfig.addPassthroughCopy({
     'node_modules/sciblog-elements/dist/sciblog-elements.js': 'js/sciblog-elements.js',
+    'node_modules/sciblog-elements/dist/chunks': 'js/chunks',
     'node_modules/sciblog-elements/dist/fonts': 'js/fonts',
     // Build-time HTML sits in the page itself, outside any element: it needs
-    // KaTeX's own stylesheet and fonts (woff2 is all a current browser asks for).
-    'node_modules/katex/dist/katex.min.css': 'katex/katex.min.css',
-    'node_modules/katex/dist/fonts/*.woff2': 'katex/fonts',
+    // KaTeX's stylesheet, which the package ships pointing at the same fonts/.
+    'node_modules/sciblog-elements/dist/katex.css': 'js/katex.css',
     // The markdown itself, for <post-body src> on the index page.
     'src/posts/*.md': 'posts',
   });
