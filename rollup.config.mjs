@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -29,6 +29,9 @@ const texmathWithoutItsKatex = {
     return id === '\0texmath-no-katex' ? 'export default undefined;' : null;
   },
 };
+
+// Chunk names carry hashes: a rebuild would leave the old ones beside the new.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 export default [
   // For npm users: one module per source file, dependencies left to their bundler.
