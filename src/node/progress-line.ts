@@ -26,8 +26,10 @@ export class ProgressLine {
     if (!this.isTerminal) return;
     const filled = Math.round((this.#done / Math.max(this.#total, 1)) * this.#width);
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(this.#width - filled)}] ${this.#done}/${this.#total} `;
-    const room = Math.max((this.#stream.columns ?? 80) - bar.length - 1, 0);
-    this.#stream.write(`\r\x1b[2K${bar}${file.length > room ? '…' + file.slice(file.length - room + 1) : file}`);
+    // A terminal that reports no width (some pseudo-terminals say 0) is taken as 80 columns.
+    const room = Math.max((this.#stream.columns || 80) - bar.length - 1, 0);
+    const name = file.length <= room ? file : room > 1 ? `…${file.slice(file.length - room + 1)}` : '';
+    this.#stream.write(`\r\x1b[2K${bar}${name}`);
   }
 
   /** Prints a message above the bar without garbling it. */
