@@ -11,8 +11,9 @@ const elements = [...readFileSync('src/index.ts', 'utf8').matchAll(/^export \* f
 // markdown-it-texmath is not among them: it is CommonJS, and its
 // `require('katex')` makes a user's bundler add KaTeX's CommonJS build beside
 // the ESM one. It is bundled into our modules instead, as ESM.
-const dependencies = ['lit', 'katex', 'markdown-it', 'tslib', 'yaml'];
-const isDependency = (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+// @lit-labs/ssr and parse5 are for src/node/ (Node only), @lit-labs/ssr-client for hydrate.js.
+const dependencies = ['lit', 'katex', 'markdown-it', 'tslib', 'yaml', '@lit-labs/ssr', '@lit-labs/ssr-client', 'parse5'];
+const isDependency = (id) => id.startsWith('node:') || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 /**
  * texmath falls back to `require('katex')` when no engine is given; we always
@@ -39,6 +40,11 @@ export default [
     input: {
       index: 'src/index.ts',
       'core/index': 'src/core/index.ts',
+      // Node only: prerendering, the command and its worker threads.
+      'node/index': 'src/node/index.ts',
+      'node/cli': 'src/node/cli.ts',
+      'node/prerender-worker': 'src/node/prerender-worker.ts',
+      hydrate: 'src/hydrate.ts',
       ...Object.fromEntries(elements.map((name) => [name, `src/${name}.ts`])),
     },
     external: isDependency,
@@ -49,6 +55,7 @@ export default [
       preserveModulesRoot: 'src',
       // npm leaves every node_modules folder out of a package: bundled code goes to vendor/.
       entryFileNames: (chunk) => (chunk.name.includes('node_modules/') ? `vendor/${chunk.name.split('node_modules/').pop()}.js` : '[name].js'),
+      banner: (chunk) => (chunk.name === 'node/cli' ? '#!/usr/bin/env node' : ''),
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: [
@@ -105,6 +112,23 @@ export default [
       format: 'iife',
       name: 'SciblogElements',
       inlineDynamicImports: true,
+      assetFileNames: 'fonts/[name][extname]',
+    },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
+      texmathWithoutItsKatex,
+      nodeResolve(),
+      commonjs(),
+      importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
+      terser({ format: { comments: false } }),
+    ],
+  },
+  // For prerendered plain pages: hydration support, then everything, in one file.
+  {
+    input: 'src/sciblog-elements.hydrate.ts',
+    output: {
+      file: 'dist/sciblog-elements.hydrate.js',
+      format: 'es',
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: [

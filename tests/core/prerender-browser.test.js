@@ -1,0 +1,126 @@
+// A prerendered page in Chromium: its math shows with JavaScript off, and once
+// the elements load they hydrate the server's shadow DOM instead of replacing it.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { prerender } from 'sciblog-elements/node';
+
+const root = new URL('../../', import.meta.url).pathname;
+const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'B', items: [{ id: '1', url: '/p/1', title: 'One', content_text: 'x', date_published: '2024-03-01' }] });
+const source = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="stylesheet" href="/dist/katex.css"></head>
+<body>
+<post-body id="post"><script type="text/markdown">
+  # Euler
+  $$e^{i\\pi} + 1 = 0 \\label{euler}$$
+  By \\eqref{euler}.
+  ## More
+</script></post-body>
+<post-toc for="post"></post-toc>
+<math-block>x^2 &lt; 1</math-block>
+<post-card href="/p/1" title="One" date="2024-03-01" author="Ada">An excerpt with $x^2$.</post-card>
+<post-excerpt href="/p/2"><p>Hand-written <b>markup</b>.</p></post-excerpt>
+<post-meta date="2024-03-01" author="Ada" readers="1234"></post-meta>
+<series-nav series="S" current="/b"><a href="/a">A</a><a href="/b">B</a></series-nav>
+<post-cite href="https://example.org/p/1" title="One" date="2024-03-01" author="Ada"></post-cite>
+<section lang="zh"><post-meta date="2024-03-01" readers="1234"></post-meta></section>
+</body>
+</html>`;
+const { html: page, errors } = await prerender(source, { readFile: (url) => (url === '/feed.json' ? feed : undefined) });
+const tags = ['post-body', 'post-toc', 'math-block', 'post-card', 'post-excerpt', 'post-meta', 'series-nav', 'post-cite'];
+
+const types = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.json': 'application/json' };
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = createServer(async (request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    if (path === '/favicon.ico') return response.writeHead(204).end();
+    if (path === '/page.html') return response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    try {
+      const body = await readFile(join(root, path));
+      response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-setuid-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('a prerendered page in Chromium', () => {
+  it('prerendered without errors', () => assert.deepEqual(errors, []));
+
+  it('shows its math, article and byline with JavaScript disabled', async () => {
+    const tab = await browser.newPage();
+    await tab.setJavaScriptEnabled(false);
+    await tab.goto(`${base}/page.html`);
+    const seen = await tab.evaluate(() => ({
+      formula: document.querySelector('math-block').shadowRoot?.querySelector('.katex-display') !== null,
+      equationLink: document.querySelector('post-body').shadowRoot?.querySelector('a[href="#eq-euler"]')?.textContent,
+      byline: [...document.querySelector('section post-meta').shadowRoot.querySelectorAll('[part]')].map((part) => part.textContent).join(' '),
+      definedElements: customElements.get('post-body') !== undefined,
+    }));
+    await tab.close();
+    assert.deepEqual(seen, { formula: true, equationLink: '(1)', byline: '2024-03-01 1234位读者', definedElements: false });
+  });
+
+  it('keeps the server-rendered shadow DOM when the elements load: the same nodes, no mutations', async () => {
+    const tab = await browser.newPage();
+    const consoleErrors = [];
+    tab.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    tab.on('pageerror', (error) => consoleErrors.push(error.message));
+    await tab.goto(`${base}/page.html`);
+    const outcome = await tab.evaluate(async (tags) => {
+      const elements = tags.flatMap((tag) => [...document.querySelectorAll(tag)]);
+      // Taken before any script of ours runs: the nodes the reader already sees.
+      const before = elements.map((element) => [...element.shadowRoot.querySelectorAll('*')]);
+      const changes = [];
+      const observer = new MutationObserver((records) => changes.push(...records.filter((record) => record.type === 'childList' || record.type === 'characterData')));
+      for (const element of elements) observer.observe(element.shadowRoot, { childList: true, characterData: true, subtree: true });
+      await import('/dist/sciblog-elements.hydrate.js');
+      await Promise.all(elements.map((element) => element.updateComplete));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+      observer.disconnect();
+      return {
+        upgraded: elements.every((element) => element.updateComplete !== undefined),
+        replaced: elements.filter((element, i) => before[i].some((node) => !node.isConnected)).map((element) => element.localName),
+        mutations: changes.map((record) => `${record.target.getRootNode().host?.localName}: ${record.type}`),
+        stillLinks: document.querySelector('post-body').shadowRoot.querySelector('a[href="#eq-euler"]') === before[0].find((node) => node.matches?.('a[href="#eq-euler"]')),
+      };
+    }, tags);
+    await tab.close();
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(outcome, { upgraded: true, replaced: [], mutations: [], stillLinks: true });
+  });
+
+  it('hydrated elements still respond: a click on an equation link targets the equation', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/page.html`);
+    const targeted = await tab.evaluate(async () => {
+      await import('/dist/sciblog-elements.hydrate.js');
+      const body = document.querySelector('post-body');
+      await body.updateComplete;
+      body.shadowRoot.querySelector('a[href="#eq-euler"]').click();
+      return body.shadowRoot.querySelector('#eq-euler').closest('.sb-equation').hasAttribute('data-targeted');
+    });
+    await tab.close();
+    assert.equal(targeted, true);
+  });
+});

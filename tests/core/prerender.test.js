@@ -1,0 +1,154 @@
+// prerender(html) renders a page's elements into declarative shadow DOM, from
+// the built package, as a static-site build would call it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { prerender } from 'sciblog-elements/node';
+
+const feed = JSON.stringify({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Blog',
+  items: [
+    { id: '1', url: '/posts/euler/', title: 'Euler', content_text: 'On $e^{i\\pi}$.', date_published: '2024-03-01' },
+    { id: '2', url: '/posts/gauss/', title: 'Gauss', content_text: 'On $\\int e^{-x^2}$.', date_published: '2023-07-09' },
+  ],
+});
+const files = { '/feed.json': feed };
+const readFile = (url) => {
+  if (url in files) return files[url];
+  throw new Error(`no such file: ${url}`);
+};
+
+const page = `<!doctype html>
+<html lang="en">
+<head><title>A post</title></head>
+<body>
+<post-toc for="post"></post-toc>
+<post-body id="post"><script type="text/markdown">
+  # Euler's identity
+  $$e^{i\\pi} + 1 = 0 \\label{euler}$$
+  By \\eqref{euler}, everything follows.
+  ## A second section
+</script><p class="fallback">Read the post as markdown.</p></post-body>
+<math-block>x^2 &lt; 1</math-block>
+<post-card href="/posts/euler/" title="Euler" date="2024-03-01" author="Ada">An excerpt with $x^2$ in it.</post-card>
+<post-excerpt href="/posts/gauss/"><p>Hand-written <b>markup</b>.</p></post-excerpt>
+<post-meta date="2024-03-01" author="Ada" readers="1234"></post-meta>
+<series-nav series="Identities" current="/b"><a href="/a">Part one</a><a href="/b">Part two</a></series-nav>
+<post-cite href="https://example.org/posts/euler/" title="Euler" date="2024-03-01" author="Ada"></post-cite>
+<archive-list src="/feed.json"></archive-list>
+<comment-list src="/comments.json"></comment-list>
+<section lang="zh"><post-meta date="2024-03-01" readers="1234"></post-meta></section>
+</body>
+</html>`;
+
+const result = await prerender(page, { readFile });
+// The styles every shadow root carries are the same in each; leaving them out keeps failures readable.
+const withoutStyles = (output) => output.replace(/<style>[\s\S]*?<\/style>/g, '<style></style>');
+const html = withoutStyles(result.html);
+
+/** The markup of the first `<tag …>` element in the page, start tag to end tag (elements here do not nest in themselves). */
+function elementOf(output, tag, from = 0) {
+  const start = output.indexOf(`<${tag}`, from);
+  assert.notEqual(start, -1, `a <${tag}>`);
+  let depth = 0;
+  const pattern = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
+  pattern.lastIndex = start;
+  for (let match; (match = pattern.exec(output)); ) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return output.slice(start, match.index + tag.length + 3);
+  }
+  throw new Error(`<${tag}> is not closed`);
+}
+const shadowRootOf = (element) => {
+  const match = /^<[^>]+>(<template shadowroot="open" shadowrootmode="open">)/.exec(element);
+  assert.ok(match, `the first child is a declarative shadow root: ${element.slice(0, 200)}`);
+  return element;
+};
+
+describe('prerender', () => {
+  it('gives every element a declarative shadow root as its first child', () => {
+    for (const tag of ['post-toc', 'post-body', 'math-block', 'post-card', 'post-excerpt', 'post-meta', 'series-nav', 'post-cite', 'archive-list']) {
+      shadowRootOf(elementOf(html, tag));
+    }
+    assert.equal(result.rendered, 10);
+  });
+
+  it('typesets the article: KaTeX formulas, numbered equations and \\eqref links', () => {
+    const body = elementOf(html, 'post-body');
+    assert.match(body, /class="katex-display"/);
+    assert.match(body, /id="eq-euler"/);
+    assert.match(body, /<a[^>]+href="#eq-euler"[^>]*>\(1\)<\/a>/);
+  });
+
+  it('lists the headings of the article named by post-toc for=', () => {
+    const toc = elementOf(html, 'post-toc');
+    assert.match(toc, /href="#euler-s-identity|href="#euler/);
+    assert.match(toc, /A second section/);
+  });
+
+  it('keeps the light children, which the elements read and which serve readers without the script', () => {
+    assert.match(elementOf(html, 'post-body'), /<\/template><script type="text\/markdown">[\s\S]*<p class="fallback">Read the post as markdown.<\/p><\/post-body>$/);
+    assert.match(elementOf(html, 'series-nav'), /<\/template><a href="\/a">Part one<\/a><a href="\/b">Part two<\/a><\/series-nav>$/);
+  });
+
+  it('reads a math-block formula from its text', () => {
+    const block = elementOf(html, 'math-block');
+    assert.match(block, /class="katex-display"/);
+    assert.match(block, /<annotation encoding="application\/x-tex">x\^2 &lt; 1<\/annotation>/);
+  });
+
+  it('makes excerpts of hand-written children: plain text as markdown with math, markup as HTML', () => {
+    const card = elementOf(html, 'post-card');
+    assert.match(card, /An excerpt with <span class="katex">/);
+    assert.match(card, /Read more/);
+    assert.match(elementOf(html, 'post-excerpt', html.indexOf('<post-excerpt href')), /<div part="content"><!--lit-part [^>]*--><p>Hand-written <b>markup<\/b>.<\/p>/);
+  });
+
+  it('renders series links written as children and feeds read through readFile', () => {
+    const series = elementOf(html, 'series-nav');
+    assert.match(series, /<a href="\/b" aria-current="page">/);
+    assert.match(series, /rel="prev" href="\/a"/);
+    const archive = elementOf(html, 'archive-list');
+    assert.match(archive, /2024 \(1 post\)/);
+    assert.match(archive, /2023 \(1 post\)/);
+    assert.match(archive, /href="\/posts\/euler\/">/);
+  });
+
+  it('reports an element that cannot be rendered, leaves it as it was and renders the rest', () => {
+    assert.deepEqual(result.errors, [{ element: 'comment-list at 19:1', message: 'no such file: /comments.json' }]);
+    assert.equal(elementOf(html, 'comment-list'), '<comment-list src="/comments.json"></comment-list>');
+  });
+
+  it('gives an element the language of its nearest ancestor with lang', () => {
+    const zh = elementOf(html, 'post-meta', html.indexOf('<section lang="zh">'));
+    assert.match(zh, /1234位读者/);
+    assert.match(elementOf(html, 'post-meta', html.indexOf('<post-meta date')), /1,234 readers/);
+  });
+
+  it('passes the language on to elements inside another element\'s shadow root', async () => {
+    const { html: zh } = await prerender('<html lang="zh"><body><post-card title="T" date="2024-03-01" author="Ada"></post-card></body></html>');
+    assert.match(elementOf(zh, 'post-meta'), /2024-03-01/);
+    assert.doesNotMatch(zh, /March/);
+  });
+
+  it('changes nothing outside the elements, and nothing at all in a prerendered page', async () => {
+    assert.ok(html.startsWith('<!doctype html>\n<html lang="en">\n<head><title>A post</title></head>\n<body>\n<post-toc for="post"><template'));
+    const again = await prerender(result.html, { readFile });
+    assert.equal(again.html, result.html);
+    assert.equal(again.rendered, 0);
+  });
+
+  it('writes an article read from src into the page, so the browser renders the same without fetching', async () => {
+    const { html: inlined, errors } = await prerender('<post-body src="post.md"></post-body>', {
+      baseUrl: 'https://example.org/posts/',
+      readFile: (url) => (url === 'https://example.org/posts/post.md' ? '# Hello\n\n$a^2$' : undefined),
+    });
+    assert.deepEqual(errors, []);
+    assert.match(inlined, /^<post-body><template shadowroot="open" shadowrootmode="open">[\s\S]*Hello[\s\S]*<\/template><script type="text\/markdown">\n# Hello\n\n\$a\^2\$\n<\/script><\/post-body>$/);
+  });
+
+  it('leaves an element whose src it cannot read to the browser', async () => {
+    const input = '<archive-list src="https://example.org/feed.json"></archive-list>';
+    assert.deepEqual(await prerender(input), { html: input, errors: [], rendered: 0 });
+  });
+});
