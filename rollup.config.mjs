@@ -129,6 +129,8 @@ export default [
     output: {
       file: 'dist/sciblog-elements.hydrate.js',
       format: 'es',
+      // One file: hydration needs the renderers before the first render anyway.
+      inlineDynamicImports: true,
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: [

@@ -25,7 +25,9 @@ export function loadServerRenderer(): Promise<Ssr> {
     } catch (error) {
       throw new Error(`sciblog-elements/node needs @lit-labs/ssr 4 (npm install @lit-labs/ssr): ${error instanceof Error ? error.message : String(error)}`);
     }
-    await import('../index.js');
+    const { loadMathRenderers } = await import('../index.js');
+    // The elements import KaTeX and markdown-it on first need; a server render cannot wait for that.
+    await loadMathRenderers();
     /**
      * In the browser an element inside another's shadow root takes the host's
      * lang (LocaleController looks through shadow roots); on a server it sees

@@ -10,7 +10,7 @@ import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
 import { commentFormMessages, type CommentFormMessages, problemMessage } from './comment-form.messages.js';
 import { commentFormStyles } from './comment-form.styles.js';
@@ -118,6 +118,10 @@ export class CommentFormElement extends LitElement {
 
   protected override getUpdateComplete(): Promise<boolean> {
     return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
   #previewTimer?: ReturnType<typeof setTimeout>;
   #saveTimer?: ReturnType<typeof setTimeout>;

@@ -11,7 +11,7 @@ import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
 import { commentListStyles } from './comment-list.styles.js';
 import { CommentReplyEvent } from './comment-reply-event.js';
@@ -89,6 +89,10 @@ export class CommentListElement extends LitElement {
 
   protected override getUpdateComplete(): Promise<boolean> {
     return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
   #data: ReturnType<typeof threadComments> = { threads: [], comments: [], errors: [] };
   #readFrom: unknown;

@@ -5,7 +5,7 @@ import type { RenderedFormula, TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { mathBlockStyles } from './math-block.styles.js';
-import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { formulaRenderer } from '../shared/math-modules.js';
 import { MathErrorEvent } from './math-error-event.js';
 
@@ -88,6 +88,10 @@ export class MathBlockElement extends LitElement {
 
   protected override getUpdateComplete(): Promise<boolean> {
     return updatedWith([this.#katex], () => super.getUpdateComplete());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return readyToHydrate(this, [this.#katex]) && super.shouldUpdate(changed);
   }
 
   protected override willUpdate(): void {

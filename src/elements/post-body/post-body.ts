@@ -8,7 +8,7 @@ import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
-import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
@@ -125,6 +125,10 @@ export class PostBodyElement extends LitElement {
 
   protected override getUpdateComplete(): Promise<boolean> {
     return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Messages } from '../../core/messages.js';
@@ -8,7 +8,7 @@ import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { type LightSource, LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { LazyModuleRequest, updatedWith } from '../shared/lazy-module.js';
+import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
 import { postExcerptStyles } from './post-excerpt.styles.js';
 
@@ -57,6 +57,10 @@ export class PostExcerptElement extends LitElement {
 
   protected override getUpdateComplete(): Promise<boolean> {
     return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
 
   override connectedCallback(): void {

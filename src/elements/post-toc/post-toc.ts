@@ -61,6 +61,16 @@ export class PostTocElement extends LitElement {
     cancelAnimationFrame(this.#frame);
   }
 
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // A list the server rendered waits for its article: rendered before it, the
+    // list would be empty, unlike the server's, and hydration would replace it.
+    if (!this.hasUpdated && this.shadowRoot?.firstChild && this.htmlFor) {
+      const body = this.#root?.getElementById(this.htmlFor);
+      if (body?.localName === 'post-body' && !(body as PostBodyElement).result) return false;
+    }
+    return super.shouldUpdate(changed);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // On a server there is no article to read: the list is filled in the browser.
     if (isServer || !changed.has('htmlFor')) return;

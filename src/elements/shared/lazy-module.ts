@@ -58,6 +58,17 @@ export class LazyModuleRequest<T> {
   }
 }
 
+/**
+ * Whether a server-rendered element may take its first update: not before
+ * its modules are here, or its first render (without them) would not match
+ * what the server sent, and hydration would throw it away. The load is
+ * started; its arrival updates the element.
+ */
+export function readyToHydrate(element: { hasUpdated: boolean; shadowRoot: ShadowRoot | null }, requests: readonly LazyModuleRequest<unknown>[]): boolean {
+  if (element.hasUpdated || !element.shadowRoot?.firstChild) return true;
+  return requests.map((request) => request.value).every((value) => value !== undefined);
+}
+
 /** `updateComplete` for an element that renders with lazy modules: done once it has rendered with them. */
 export async function updatedWith(requests: readonly LazyModuleRequest<unknown>[], update: () => Promise<boolean>): Promise<boolean> {
   let result = await update();
