@@ -44,6 +44,11 @@ describe('the packed package', () => {
     assert.deepEqual([...files].filter((file) => file.includes('node_modules/')), []);
   });
 
+  it('asks users to install no CommonJS-only package: markdown-it-texmath ships inside it as ESM', () => {
+    assert.equal(pkg.dependencies['markdown-it-texmath'], undefined);
+    assert.ok([...files].some((file) => file.startsWith('dist/vendor/markdown-it-texmath/')));
+  });
+
   it('runs nothing when it is installed', () => {
     for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(pkg.scripts[script], undefined, script);
   });
