@@ -1,27 +1,27 @@
-// Prints min+gzip sizes of what a bundler would ship for each public entry
-// (dependencies included), and of the self-contained file in dist/.
-import commonjs from '@rollup/plugin-commonjs';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
-import { readFileSync } from 'node:fs';
+// `npm run size`: for each public entry, the min+gzip JavaScript a page
+// loads up front, what loads on first need, and how much of it is our own
+// code (without Lit, KaTeX, markdown-it, texmath and yaml); then the files of
+// the self-contained build.
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { rollup } from 'rollup';
+import { measureEntry } from './measure-bundles.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-// The ES module each entry resolves to; subpaths without `.js` are the same files and are left out.
-const esModule = (target) => (typeof target.import === 'string' ? target.import : target.import?.default);
-const entries = Object.fromEntries(
-  Object.entries(pkg.exports)
-    .filter(([name, target]) => typeof target === 'object' && esModule(target) && (name === '.' || name === './core' || name.endsWith('.js')) && !name.startsWith('./sciblog-elements'))
-    .map(([name, target]) => [name === '.' ? 'sciblog-elements (all elements)' : `sciblog-elements${name.slice(1)}`, esModule(target)]),
-);
+// Subpaths without `.js` are the same files, and the self-contained builds are measured as files below.
+const entries = Object.entries(pkg.exports)
+  .filter(([name, target]) => typeof target === 'object' && (name === '.' || name === './core' || name.endsWith('.js')) && !name.startsWith('./sciblog-elements') && name !== './node')
+  .map(([name, target]) => [name === '.' ? 'sciblog-elements (all elements)' : name === './core' ? 'sciblog-elements/core (all of it)' : `sciblog-elements${name.slice(1)}`, typeof target.import === 'string' ? target.import : target.import.default]);
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const row = (name, code) => console.log(`${name.padEnd(34)} ${kb(code.length).padStart(9)} min  ${kb(gzipSync(code).length).padStart(9)} min+gzip`);
-
-for (const [name, input] of Object.entries(entries)) {
-  const bundle = await rollup({ input, plugins: [nodeResolve(), commonjs(), terser()], onwarn: () => {} });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-  row(name, Buffer.from(output[0].code));
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
+console.log(`${'entry'.padEnd(34)} ${'up front'.padStart(9)} ${'on need'.padStart(9)} ${'own code'.padStart(9)}   (min+gzip)`);
+let own = 0;
+for (const [name, input] of entries) {
+  const size = await measureEntry(input, { everything: name.includes('/core') });
+  if (name.startsWith('sciblog-elements (all')) own = size.own;
+  console.log(`${name.padEnd(34)} ${kb(size.initial)} ${kb(size.lazy)} ${kb(size.own)}`);
 }
-row('dist/sciblog-elements.js', readFileSync('dist/sciblog-elements.js'));
+console.log(`\nour own code in all: ${kb(own).trim()}`);
+const file = (path) => `${path.padEnd(44)} ${kb(gzipSync(readFileSync(path)).length)} gzip`;
+console.log(`\n${file('dist/sciblog-elements.js')}`);
+for (const chunk of readdirSync('dist/chunks')) console.log(file(`dist/chunks/${chunk}`));
+console.log(file('dist/sciblog-elements.iife.js'));
