@@ -5,9 +5,9 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 
-// One entry per element that src/index.ts registers (tests/core/package-exports.test.js
+// One entry per element that src/all-elements.ts registers (tests/core/package-exports.test.js
 // checks that package.json and the element folders agree with it).
-const elements = [...readFileSync('src/index.ts', 'utf8').matchAll(/^export \* from '\.\/([a-z-]+)\.js';/gm)].map((match) => match[1]);
+const elements = [...readFileSync('src/all-elements.ts', 'utf8').matchAll(/^export \* from '\.\/([a-z-]+)\.js';/gm)].map((match) => match[1]);
 // markdown-it-texmath is not among them: it is CommonJS, and its
 // `require('katex')` makes a user's bundler add KaTeX's CommonJS build beside
 // the ESM one. It is bundled into our modules instead, as ESM.
@@ -30,6 +30,16 @@ const texmathWithoutItsKatex = {
     return id === '\0texmath-no-katex' ? 'export default undefined;' : null;
   },
 };
+
+/** The plugins of the builds for plain pages: everything bundled (one KaTeX), minified, fonts emitted. */
+const selfContained = () => [
+  typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
+  texmathWithoutItsKatex,
+  nodeResolve(),
+  commonjs(),
+  importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
+  terser({ format: { comments: false } }),
+];
 
 // Chunk names carry hashes: a rebuild would leave the old ones beside the new.
 rmSync('dist/chunks', { recursive: true, force: true });
@@ -86,7 +96,7 @@ export default [
   // For plain HTML pages: every element in one file, KaTeX and markdown-it in
   // chunks/ loaded on first need, KaTeX's fonts in fonts/.
   {
-    input: { 'sciblog-elements': 'src/bundle.ts' },
+    input: { 'sciblog-elements': 'src/all-elements.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -94,14 +104,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name][extname]',
     },
-    plugins: [
-      typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
-      texmathWithoutItsKatex,
-      nodeResolve(),
-      commonjs(),
-      importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
-      terser({ format: { comments: false } }),
-    ],
+    plugins: selfContained(),
   },
   // For pages opened from disk, where module scripts do not load: a classic
   // script. Its font URLs resolve against its own <script src>.
@@ -114,14 +117,7 @@ export default [
       inlineDynamicImports: true,
       assetFileNames: 'fonts/[name][extname]',
     },
-    plugins: [
-      typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
-      texmathWithoutItsKatex,
-      nodeResolve(),
-      commonjs(),
-      importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
-      terser({ format: { comments: false } }),
-    ],
+    plugins: selfContained(),
   },
   // For prerendered plain pages: hydration support, then everything, in one file.
   {
@@ -133,13 +129,6 @@ export default [
       inlineDynamicImports: true,
       assetFileNames: 'fonts/[name][extname]',
     },
-    plugins: [
-      typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
-      texmathWithoutItsKatex,
-      nodeResolve(),
-      commonjs(),
-      importMetaAssets({ include: ['**/katex-css.generated.ts'] }),
-      terser({ format: { comments: false } }),
-    ],
+    plugins: selfContained(),
   },
 ];

@@ -1,9 +1,8 @@
-// The self-contained build for plain HTML pages (dist/sciblog-elements.js):
-// every element, with KaTeX and markdown-it in chunks beside it that load when
-// an element first has math or markdown to render. Of the core functions it
-// has those that need neither (feeds, dates, archives, citations, threads);
-// renderMarkdown and the other renderers are in sciblog-elements/core and in
-// the classic script.
+// Every element, registered, with the core functions that need neither KaTeX
+// nor markdown-it (feeds, dates, archives, citations, threads). It is the
+// self-contained build for plain pages (dist/sciblog-elements.js), where
+// KaTeX and markdown-it wait in chunks until an element first has math or
+// markdown to render; src/index.ts adds the rest of core for npm users.
 export * from './math-block.js';
 export * from './post-body.js';
 export * from './post-toc.js';
