@@ -13,6 +13,7 @@ import { markdownRenderers } from '../shared/math-modules.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
+import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './deferred-block-styles.js';
 import { ProgressiveArticle } from './progressive-article.js';
 import { PostRenderedEvent } from './rendered-event.js';
 
@@ -41,7 +42,7 @@ import { PostRenderedEvent } from './rendered-event.js';
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -109,6 +110,7 @@ export class PostBodyElement extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     if (!this.noShadow) return super.createRenderRoot();
     adoptKatexStylesInDocument();
+    adoptDeferredBlockStylesInDocument();
     return this;
   }
 

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PostBlocks } from '../../core/post-blocks.js';
 import type { RenderedMarkdown } from '../../core/render-markdown.js';
+import { farHeightClass } from './deferred-block-styles.js';
 import { afterNextPaint, runInSlices, yieldToBrowser } from '../shared/yield-to-browser.js';
 
 // Shows an article a piece at a time, so that the first screen does not wait
@@ -167,9 +168,8 @@ export class ProgressiveArticle implements ReactiveController {
       if (eager) this.#typesetWithin(job, element);
       if (when === 'later') {
         // Skipped by style and layout until near the viewport; the estimate holds its place, `auto` keeps the real size once seen.
-        const estimate = Math.max(24, Math.round((blocks.blocks[index].chars * job.pixelsPerChar) / elements.length));
-        (element as HTMLElement).style?.setProperty('content-visibility', 'auto');
-        (element as HTMLElement).style?.setProperty('contain-intrinsic-block-size', `auto ${estimate}px`);
+        const estimate = (blocks.blocks[index].chars * job.pixelsPerChar) / elements.length;
+        element.setAttribute('data-sb-far', String(farHeightClass(estimate)));
       }
       if (!eager && hasPlaceholder(element)) this.#observer?.observe(element);
     }
