@@ -1,3 +1,4 @@
+import { drain, type Steps } from './steps.js';
 import { findCommands, hasCommand, replaceCommands, splitRows } from './tex-scan.js';
 
 /** A numbered (or tagged) equation, in order of appearance. */
@@ -99,6 +100,14 @@ export function parseLoneReference(tex: string): { label: string; parenthesized:
  * equation), the second rewrites the TeX.
  */
 export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquations {
+  return drain(numberEquationsInSteps(inputs));
+}
+
+/** Formulas numbered between two yields. */
+const formulasPerStep = 1000;
+
+/** `numberEquations`, yielding every thousand formulas of each pass. */
+export function* numberEquationsInSteps(inputs: readonly FormulaInput[]): Steps<NumberedEquations> {
   const equations: Equation[] = [];
   const errors: NumberingError[] = [];
   const byLabel = new Map<string, Equation>();
@@ -127,7 +136,10 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
   };
 
   const groupIds = new Map<number, string>();
-  const plans = inputs.map((input, formula) => {
+  const plans: Plan[] = [];
+  for (let formula = 0; formula < inputs.length; formula++) {
+    if (formula % formulasPerStep === formulasPerStep - 1) yield;
+    const input = inputs[formula];
     const plan = planFormula(input);
     const inGroup = input.subequations;
     if (inGroup && inGroup.index !== group?.index) {
@@ -154,8 +166,8 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
       row.equation = equation;
       equations.push(equation);
     }
-    return plan;
-  });
+    plans.push(plan);
+  }
 
   const resolve = (label: string, parenthesized: boolean): ResolvedReference => {
     const equation = byLabel.get(label);
@@ -167,7 +179,10 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
     };
   };
 
-  const formulas = plans.map((plan, formula) => {
+  const formulas: NumberedFormula[] = [];
+  for (let formula = 0; formula < plans.length; formula++) {
+    if (formula % formulasPerStep === formulasPerStep - 1) yield;
+    const plan = plans[formula];
     const tex = linkReferences(writeFormula(plan, inputs[formula].tex), (label, parenthesized) => {
       const reference = resolve(label, parenthesized);
       if (!reference.found) errors.push({ message: `unknown label "${label}"`, formula });
@@ -176,8 +191,8 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
     const ids = plan.rows.flatMap((row) => (row.equation ? [row.equation.id] : []));
     const groupId = groupIds.get(formula);
     if (groupId) ids.push(groupId);
-    return { tex, ids };
-  });
+    formulas.push({ tex, ids });
+  }
 
   return { formulas, equations, errors, resolve };
 }

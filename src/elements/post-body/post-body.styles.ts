@@ -47,6 +47,16 @@ export const postBodyStyles = css`
     border-radius: var(--_radius);
     transition: background-color 0.6s;
   }
+  /* A formula still to be typeset: its TeX, in about the space it will take. */
+  .sb-tex {
+    color: var(--_color-muted);
+  }
+  .sb-tex[data-display] {
+    display: block;
+    min-height: calc(var(--sb-tex-rows, 1) * 1.6em);
+    margin: 1em 0;
+    text-align: center;
+  }
   .sb-equation[data-targeted] {
     background: var(--_color-highlight);
   }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { dedent } from '../../core/dedent.js';
@@ -13,6 +13,8 @@ import { markdownRenderers } from '../shared/math-modules.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
+import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './deferred-block-styles.js';
+import { ProgressiveArticle } from './progressive-article.js';
 import { PostRenderedEvent } from './rendered-event.js';
 
 /**
@@ -37,10 +39,10 @@ import { PostRenderedEvent } from './rendered-event.js';
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
  * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
  *
- * @fires {PostRenderedEvent} post-rendered - A new article is on the page; the event has `equations`, `headings`, `errors` and `meta`.
+ * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -69,15 +71,35 @@ export class PostBodyElement extends LitElement {
   /** Replacements for the built-in interface text (loading and error messages). */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
-  /** The last rendering: HTML, front matter, equations, headings and errors. */
+  /**
+   * The last rendering: HTML, front matter, equations, headings and errors.
+   * In the browser the article is shown a piece at a time: `result` is there
+   * from the first piece; `errors` list KaTeX's errors of the formulas
+   * typeset so far, and `html` (every formula typeset) is rendered when read.
+   */
   get result(): RenderedMarkdown | undefined {
-    return this.#result;
+    return this.#result ?? this.#article.result;
+  }
+
+  /**
+   * Appends what is still to come and typesets every formula now (a page
+   * does it before printing). Formulas are otherwise typeset as they come
+   * near the viewport.
+   */
+  typesetAll(): void {
+    this.#article.typesetAll();
   }
 
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
+  readonly #article = new ProgressiveArticle(this, {
+    content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
+    onFirstScreen: () => this.#scrollToInitialHash(),
+    onComplete: (result) => this.#announce(result),
+  });
   #scriptSource?: string;
+  /** The article rendered whole: on a server, and when hydrating what a server rendered. */
   #result?: RenderedMarkdown;
   #renderedSource?: string;
   #resultIsNew = false;
@@ -88,6 +110,7 @@ export class PostBodyElement extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     if (!this.noShadow) return super.createRenderRoot();
     adoptKatexStylesInDocument();
+    adoptDeferredBlockStylesInDocument();
     return this;
   }
 
@@ -113,18 +136,31 @@ export class PostBodyElement extends LitElement {
     const options = { trusted: !this.untrusted, macros: this.macros };
     if (source === undefined) {
       this.#result = undefined;
+      this.#article.clear();
     } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted')) {
       // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       if (!renderers) return;
-      this.#result = renderers.renderMarkdown(source, options);
-      this.#resultIsNew = true;
+      // What a server rendered is hydrated as it is, so the first render must be the same whole article.
+      if (isServer || (!this.hasUpdated && this.shadowRoot?.firstChild)) {
+        this.#result = renderers.renderMarkdown(source, options);
+        this.#resultIsNew = true;
+      } else {
+        this.#result = undefined;
+        this.#article.show(renderers.postBlocksInSteps(source, options));
+      }
     }
     this.#renderedSource = source;
   }
 
-  protected override getUpdateComplete(): Promise<boolean> {
-    return updatedWith([this.#math], () => super.getUpdateComplete());
+  /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await updatedWith([this.#math], () => super.getUpdateComplete());
+    for (let pending = this.#article.pending; pending; pending = this.#article.pending) {
+      await pending;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
@@ -133,17 +169,22 @@ export class PostBodyElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const showFallback = this.#result === undefined && this.#fetch.state.state !== 'loading';
+    const showFallback = this.result === undefined && this.#fetch.state.state !== 'loading';
     if (this.renderRoot === this) for (const node of this.#fallbackNodes) node.hidden = !showFallback;
     if (!this.#resultIsNew || !this.#result) return;
     this.#resultIsNew = false;
-    const { equations, headings, errors, meta } = this.#result;
-    const event = new PostRenderedEvent({ equations, headings, errors, meta });
-    this.dispatchEvent(event);
-    if (!this.#scrolledToInitialHash) {
-      this.#scrolledToInitialHash = true;
-      this.#onHashChange();
-    }
+    this.#announce(this.#result);
+    this.#scrollToInitialHash();
+  }
+
+  #announce({ equations, headings, errors, meta }: RenderedMarkdown): void {
+    this.dispatchEvent(new PostRenderedEvent({ equations, headings, errors, meta }));
+  }
+
+  #scrollToInitialHash(): void {
+    if (this.#scrolledToInitialHash) return;
+    this.#scrolledToInitialHash = true;
+    this.#onHashChange();
   }
 
   /**
@@ -152,6 +193,7 @@ export class PostBodyElement extends LitElement {
    * Returns false when the article has no such id.
    */
   showFragment(id: string, { updateUrl = true } = {}): boolean {
+    this.#article.reveal(id);
     const root = this.renderRoot;
     const target = root instanceof ShadowRoot ? root.getElementById(id) : this.querySelector(`#${CSS.escape(id)}`);
     if (!target) return false;
@@ -187,6 +229,8 @@ export class PostBodyElement extends LitElement {
         <slot></slot>`;
     }
     if (this.#result) return html`<div part="content">${unsafeHTML(this.#result.html)}</div>`;
+    // The controller fills it, a block at a time.
+    if (this.#article.result) return html`<div part="content"></div>`;
     if (load.state === 'loading') return html`<p part="status" role="status" aria-busy="true">${messages.loading}</p>`;
     return this.renderRoot === this ? nothing : html`<slot></slot>`;
   }
