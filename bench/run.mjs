@@ -13,6 +13,7 @@ import MarkdownIt from 'markdown-it';
 import texmath from 'markdown-it-texmath';
 import { clearMathCache, excerpt, groupArchive, renderMarkdown, threadComments } from 'sciblog-elements/core';
 import { runArchiveBench } from './archive-list.bench.mjs';
+import { mathjaxNode, prerenderCli } from './node-more.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
 
@@ -173,6 +174,10 @@ sections.push(async function coreAtScale() {
     notes: [],
   };
 });
+
+// renderMarkdown against MathJax 3 in Node, and the prerender command over 1 000 posts.
+// (Both are called without arguments: mathjaxNode's default post is the same 200-formula one.)
+sections.push(mathjaxNode, prerenderCli);
 
 // In Chromium, against the built self-contained bundle.
 sections.push(runArchiveBench);
