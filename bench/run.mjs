@@ -1,4 +1,5 @@
 // Benchmark: `npm run bench` (builds first) or `node bench/run.mjs` after a build.
+// bench/README.md says what each section measures and holds the last results.
 //
 // A report, not a test: missing a goal prints MISS but exits 0.
 // Each section is an async function returning `{ rows, notes }`; add new ones to
@@ -14,6 +15,7 @@ import texmath from 'markdown-it-texmath';
 import { clearMathCache, excerpt, groupArchive, renderMarkdown, threadComments } from 'sciblog-elements/core';
 import { runArchiveBench } from './archive-list.bench.mjs';
 import { mathjaxNode, prerenderCli } from './node-more.bench.mjs';
+import { pages } from './pages.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
 
@@ -181,6 +183,9 @@ sections.push(mathjaxNode, prerenderCli);
 
 // In Chromium, against the built self-contained bundle.
 sections.push(runArchiveBench);
+
+// Whole pages in Chromium: client-rendered, prerendered + hydrated, MathJax 3 page-wide, static.
+sections.push(pages);
 
 // Sanity: both pipelines must find the same math, or the comparison means nothing.
 const oursOnce = renderMarkdown(source);
