@@ -214,7 +214,10 @@ async function cardPages(prerender) {
  * Injected into every page before its own scripts (serialised by puppeteer:
  * it must not refer to anything outside itself). See the header for what it records.
  */
-function probe({ selector, expected, inView }) {
+export function probe({ selector, expected, inView }) {
+  // A settling load passes null (JSON, which puppeteer sends arguments as, has no Infinity): never done.
+  expected ??= Infinity;
+  inView ??= Infinity;
   const state = (window.__bench = { cls: 0, shifts: 0, firstScreen: null, whole: null, count: 0, visible: 0, frames: 0, done: false, sources: {} });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -278,8 +281,8 @@ function transferred() {
   };
 }
 
-/** One cold load. `expected`/`inView` Infinity = a settling load that reports the final counts. */
-async function load(browser, url, { selector, expected = Infinity, inView = Infinity, throttle = 1 }) {
+/** One cold load. Without `expected`/`inView`: a settling load that reports the final counts. */
+async function load(browser, url, { selector, expected = null, inView = null, throttle = 1 }) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -289,7 +292,7 @@ async function load(browser, url, { selector, expected = Infinity, inView = Infi
     if (throttle > 1) await page.emulateCPUThrottling(throttle);
     await page.evaluateOnNewDocument(probe, { selector, expected, inView });
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-    if (Number.isFinite(expected)) {
+    if (expected !== null) {
       await page.waitForFunction(() => window.__bench.done, { timeout: LOAD_TIMEOUT, polling: 50 });
       // Shifts that come just after (a late re-render, a last font) still count.
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -477,7 +480,10 @@ export async function pages({
     for (const subject of subjects) {
       const { bytes, errors } = settled[subject.key];
       if (subject.variant === 'static' || subject.size === '1000') notes.push(`${subject.key}: page ${kb(bytes.all)} transferred in all (${bytes.jsFiles} scripts)`);
-      const { sources, cls } = settled[subject.key];
+      const { sources, cls, expected } = settled[subject.key];
+      if (subject.variant !== 'mathjax' && subject.size !== 'cards' && expected !== Number(subject.size)) {
+        notes.push(`WARNING: ${subject.key} settled with ${expected} formulas typeset, not ${subject.size}: its times measure something else`);
+      }
       if (cls > 0.001) {
         const top = Object.entries(sources).sort((a, b) => b[1] - a[1]).slice(0, 3);
         notes.push(`${subject.key}: what shifts (settling load, CLS ${cls.toFixed(3)}): ${top.map(([what, value]) => `${what} ${value.toFixed(3)}`).join(', ')}`);
