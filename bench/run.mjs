@@ -1,4 +1,5 @@
 // Benchmark: `npm run bench` (builds first) or `node bench/run.mjs` after a build.
+// bench/README.md says what each section measures and holds the last results.
 //
 // A report, not a test: missing a goal prints MISS but exits 0.
 // Each section is an async function returning `{ rows, notes }`; add new ones to
@@ -13,6 +14,8 @@ import MarkdownIt from 'markdown-it';
 import texmath from 'markdown-it-texmath';
 import { clearMathCache, excerpt, groupArchive, renderMarkdown, threadComments } from 'sciblog-elements/core';
 import { runArchiveBench } from './archive-list.bench.mjs';
+import { mathjaxNode, prerenderCli } from './node-more.bench.mjs';
+import { pages } from './pages.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
 
@@ -174,8 +177,15 @@ sections.push(async function coreAtScale() {
   };
 });
 
+// renderMarkdown against MathJax 3 in Node, and the prerender command over 1 000 posts.
+// (Both are called without arguments: mathjaxNode's default post is the same 200-formula one.)
+sections.push(mathjaxNode, prerenderCli);
+
 // In Chromium, against the built self-contained bundle.
 sections.push(runArchiveBench);
+
+// Whole pages in Chromium: client-rendered, prerendered + hydrated, MathJax 3 page-wide, static.
+sections.push(pages);
 
 // Sanity: both pipelines must find the same math, or the comparison means nothing.
 const oursOnce = renderMarkdown(source);
