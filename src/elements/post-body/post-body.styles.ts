@@ -106,6 +106,9 @@ export const postBodyStyles = css`
   [part='status'] {
     color: var(--_color-muted);
   }
+  .reserved {
+    min-height: var(--sb-post-body-reserved-height, 100vh);
+  }
   [part='error'] {
     color: var(--_color-error);
   }

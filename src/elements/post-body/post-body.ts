@@ -32,6 +32,7 @@ import { PostRenderedEvent } from './rendered-event.js';
  * @csspart error - The message shown when `src` cannot be loaded.
  *
  * @cssprop [--sb-post-body-line-height=1.8] - Line height of the text.
+ * @cssprop [--sb-post-body-reserved-height=100vh] - Height kept for the article while it loads, so what follows it on the page does not jump when it appears.
  * @cssprop [--sb-scroll-margin-top=1em] - Space kept above an equation or heading scrolled to (for sticky headers).
  * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links.
  * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation just linked to.
@@ -103,6 +104,7 @@ export class PostBodyElement extends LitElement {
   #result?: RenderedMarkdown;
   #renderedSource?: string;
   #resultIsNew = false;
+  #hasSource = false;
   #scrolledToInitialHash = false;
   #targeted?: Element;
   #fallbackNodes: HTMLElement[] = [];
@@ -134,6 +136,7 @@ export class PostBodyElement extends LitElement {
     const load = this.#fetch.state;
     const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
     const options = { trusted: !this.untrusted, macros: this.macros };
+    this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
       this.#article.clear();
@@ -231,7 +234,9 @@ export class PostBodyElement extends LitElement {
     if (this.#result) return html`<div part="content">${unsafeHTML(this.#result.html)}</div>`;
     // The controller fills it, a block at a time.
     if (this.#article.result) return html`<div part="content"></div>`;
-    if (load.state === 'loading') return html`<p part="status" role="status" aria-busy="true">${messages.loading}</p>`;
+    // Fetching, or waiting for the renderers: the article's room is kept, so the page below it stays put.
+    if (load.state === 'loading') return html`<p part="status" class="reserved" role="status" aria-busy="true">${messages.loading}</p>`;
+    if (this.#hasSource) return html`<div part="content" class="reserved" aria-busy="true"></div>`;
     return this.renderRoot === this ? nothing : html`<slot></slot>`;
   }
 }

@@ -190,6 +190,15 @@ describe('post-body', () => {
       }
     });
 
+    it('keeps the article\'s room while its src loads, so the page below does not jump when it arrives', async () => {
+      const el = await fixture<PostBodyElement>(html`<post-body src="/tests/never-answers" timeout="60000"></post-body>`);
+      expect(el.shadowRoot!.querySelector('[part="status"]')).to.exist;
+      expect(el.getBoundingClientRect().height).to.be.at.least(window.innerHeight);
+      el.style.setProperty('--sb-post-body-reserved-height', '120px');
+      expect(el.getBoundingClientRect().height).to.be.within(120, 200);
+      el.remove();
+    });
+
     it('gives up on a src that never answers after its timeout, with the fallback content', async () => {
       const host = await fixture<HTMLDivElement>(html`<div lang="zh"><post-body src="/tests/never-answers" timeout="300"><p>旧站阅读</p></post-body></div>`);
       const el = host.querySelector('post-body')!;
