@@ -119,7 +119,7 @@ const shellStyle = `<style>
   main { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
   footer { min-height: 12rem; }
   /* As the README recommends: the article's room is kept before the script defines the element. */
-  post-body:not(:defined) { display: block; min-height: 100vh; }
+  post-body:not(:defined), post-list:not(:defined) { display: block; min-height: 100vh; }
   .card { display: flex; gap: 1rem; padding: 1.25em 0; border-bottom: 1px solid #ddd; }
   .card .badge { flex: none; width: 3.4em; height: 3.4em; background: #eef; text-align: center; line-height: 1.2; padding-top: 0.4em; }
   .card h2 { margin: 0 0 0.25em; font-size: 1.25em; }

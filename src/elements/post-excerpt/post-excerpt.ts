@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { textOf } from '../../core/html-scan.js';
 import type { Messages } from '../../core/messages.js';
 import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
@@ -84,13 +85,23 @@ export class PostExcerptElement extends LitElement {
     const readMore = href ? html`<a part="read-more" href=${href}>${this.#locale.messages.readMore}</a>` : nothing;
     if (!source) return readMore;
     const renderers = this.#math.value;
-    // Until the renderers arrive, hand-written text shows as written; a post's text a moment later.
-    if (!renderers) return html`<div part="content" aria-busy="true"><slot></slot></div>
-      ${readMore}`;
+    // Until the renderers arrive, hand-written text shows as written and a
+    // post's as plain text of about the same length, so the card keeps its height.
+    if (!renderers) {
+      const plain = this.#light.source ? html`<slot></slot>` : html`<p>${plainStart(source, this.length)}</p>`;
+      return html`<div part="content" aria-busy="true">${plain}</div>
+        ${readMore}`;
+    }
     const { html: content } = renderers.excerpt(source.text, { format: source.format, length: this.length, locale: this.#locale.locale, macros: this.macros });
     return html`<div part="content">${unsafeHTML(content)}</div>
       ${readMore}`;
   }
+}
+
+/** The source's first `length` characters as plain text: markup left out, TeX as written. */
+function plainStart(source: LightSource, length: number): string {
+  const text = source.format === 'html' ? textOf(source.text) : source.text.replace(/^---[\s\S]*?\n---\n/, '').replace(/\s+/g, ' ').trim();
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
 declare global {

@@ -48,4 +48,7 @@ export const postListStyles = css`
   [part='error'] {
     color: var(--_color-error);
   }
+  .reserved {
+    min-height: var(--sb-post-list-reserved-height, 100vh);
+  }
 `;

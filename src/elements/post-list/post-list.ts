@@ -29,6 +29,7 @@ import { postListStyles } from './post-list.styles.js';
  * @csspart error - The message shown when `src` cannot be loaded.
  * @csspart empty - The message shown when there are no posts.
  *
+ * @cssprop [--sb-post-list-reserved-height=100vh] - Height kept while the feed loads, so what follows does not jump when the cards arrive.
  * @cssprop [--sb-post-list-current-color=light-dark(#fff, #0f1419)] - Text colour of the current page number.
  */
 export class PostListElement extends LitElement {
@@ -116,7 +117,8 @@ export class PostListElement extends LitElement {
   protected override render() {
     const messages = this.#locale.messages;
     const load = this.#fetch.state;
-    if (!this.posts && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
+    // The list's room is kept while the feed loads, so the page below does not jump when the cards arrive.
+    if (!this.posts && load.state === 'loading') return html`<p part="status" class="reserved" role="status">${messages.loading}</p>`;
     if (!this.posts && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p><slot></slot>`;
     const posts = this.posts ?? (load.state === 'loaded' ? load.value.posts : []);
     if (posts.length === 0) return html`<p part="empty">${messages.noPosts}</p>`;
