@@ -241,6 +241,10 @@ async function visitUrl(url) {
         throw new Error(`<post-body> did not render its article in 30 s (${error.message})${problems.length ? `\n  ${problems.join('\n  ')}` : ''}`);
       });
     return await page.evaluate(async () => {
+      // The whole article is in (it arrives a piece at a time) once updateComplete resolves.
+      const body = document.querySelector('post-body');
+      await customElements.whenDefined('post-body');
+      await body.updateComplete;
       // Two frames: styles and layout have run, so every face a glyph needs has started loading.
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       const settled = await Promise.race([document.fonts.ready.then(() => true), new Promise((done) => setTimeout(() => done(false), 20_000))]);
