@@ -1,5 +1,5 @@
 import { drain, type Steps } from './steps.js';
-import { findCommands, hasCommand, replaceCommands, splitRows } from './tex-scan.js';
+import { findCommands, hasCommand, replaceCommands, splitRows, forEachTopLevel } from './tex-scan.js';
 
 /** A numbered (or tagged) equation, in order of appearance. */
 export interface Equation {
@@ -255,19 +255,14 @@ function letters(n: number): string {
  * point, so the rows line up at the relation as in eqnarray.
  */
 function joinEqnarrayColumns(row: string): string {
-  let depth = 0;
   let ampersands = 0;
-  for (let i = 0; i < row.length; i++) {
-    const c = row[i];
-    if (c === '{') depth++;
-    else if (c === '}') depth--;
-    else if (c === '\\') {
-      if (row.startsWith('\\begin{', i)) depth++;
-      else if (row.startsWith('\\end{', i)) depth--;
-      i++;
-    } else if (c === '&' && depth === 0 && ++ampersands === 2) return row.slice(0, i) + row.slice(i + 1);
-  }
-  return row;
+  let second = -1;
+  forEachTopLevel(row, (i) => {
+    if (row[i] !== '&' || ++ampersands < 2) return false;
+    second = i;
+    return true;
+  });
+  return second < 0 ? row : row.slice(0, second) + row.slice(second + 1);
 }
 
 function hasNoNumber(body: string): boolean {

@@ -68,12 +68,15 @@ export interface AlignmentRows {
   breaks: string[];
 }
 
-/** Splits an alignment body at the `\\` that end its rows, ignoring those inside groups and nested environments. */
-export function splitRows(body: string): AlignmentRows {
-  const rows: string[] = [];
-  const breaks: string[] = [];
+/**
+ * Calls `visit` with the index of each character of an alignment body that
+ * stands outside any group or nested environment, in order; for a control
+ * sequence, with the index of its backslash (the character after it is not
+ * visited). Stops when `visit` returns true. (A callback, not a generator:
+ * this runs for every row of every alignment, on the warm path.)
+ */
+export function forEachTopLevel(body: string, visit: (index: number) => boolean | void): void {
   let depth = 0;
-  let start = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (c === '{') depth++;
@@ -81,18 +84,26 @@ export function splitRows(body: string): AlignmentRows {
     else if (c === '\\') {
       if (body.startsWith('\\begin{', i)) depth++;
       else if (body.startsWith('\\end{', i)) depth--;
-      else if (body[i + 1] === '\\' && depth === 0) {
-        const spacing = /^\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]/.exec(body.slice(i + 2));
-        const end = i + 2 + (spacing ? spacing[0].length : 0);
-        rows.push(body.slice(start, i));
-        breaks.push(body.slice(i, end));
-        start = end;
-        i = end - 1;
-        continue;
-      }
+      else if (depth === 0 && visit(i)) return;
       i++;
-    }
+    } else if (depth === 0 && visit(i)) return;
   }
+}
+
+/** Splits an alignment body at the `\\` that end its rows, ignoring those inside groups and nested environments. */
+export function splitRows(body: string): AlignmentRows {
+  const rows: string[] = [];
+  const breaks: string[] = [];
+  let start = 0;
+  forEachTopLevel(body, (i) => {
+    // Inside the `[2pt]` of the break just taken.
+    if (i < start || body[i] !== '\\' || body[i + 1] !== '\\') return;
+    const spacing = /^\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]/.exec(body.slice(i + 2));
+    const end = i + 2 + (spacing ? spacing[0].length : 0);
+    rows.push(body.slice(start, i));
+    breaks.push(body.slice(i, end));
+    start = end;
+  });
   rows.push(body.slice(start));
   return { rows, breaks };
 }
