@@ -115,14 +115,6 @@ export class CommentFormElement extends LitElement {
   #previewSource = '';
   #preview?: { source: string; rendered: RenderedComment };
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
-
-  protected override getUpdateComplete(): Promise<boolean> {
-    return updatedWith([this.#math], () => super.getUpdateComplete());
-  }
-
-  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
-  }
   #previewTimer?: ReturnType<typeof setTimeout>;
   #saveTimer?: ReturnType<typeof setTimeout>;
 
@@ -158,6 +150,14 @@ export class CommentFormElement extends LitElement {
     window.removeEventListener('pagehide', this.#saveDraft);
     clearTimeout(this.#previewTimer);
     this.#saveDraft();
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

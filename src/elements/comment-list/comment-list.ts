@@ -86,6 +86,13 @@ export class CommentListElement extends LitElement {
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this);
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
+  #data: ReturnType<typeof threadComments> = { threads: [], comments: [], errors: [] };
+  #readFrom: unknown;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    registerKatexFonts();
+  }
 
   protected override getUpdateComplete(): Promise<boolean> {
     return updatedWith([this.#math], () => super.getUpdateComplete());
@@ -93,13 +100,6 @@ export class CommentListElement extends LitElement {
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
-  }
-  #data: ReturnType<typeof threadComments> = { threads: [], comments: [], errors: [] };
-  #readFrom: unknown;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    registerKatexFonts();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -56,17 +56,17 @@ export class PostExcerptElement extends LitElement {
   readonly #light = new LightSourceController(this);
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    registerKatexFonts();
+  }
+
   protected override getUpdateComplete(): Promise<boolean> {
     return updatedWith([this.#math], () => super.getUpdateComplete());
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    registerKatexFonts();
   }
 
   #source(): LightSource | undefined {
