@@ -177,6 +177,24 @@ const viteBuilt = once(async () => {
   return { dir, out: join(dir, 'dist') };
 });
 
+/** Builds a page of the Vite example whose main.js is `main`, into dist-<name>/; returns its JS files. */
+async function viteVariant(name, main) {
+  const { dir } = await viteBuilt();
+  mkdirSync(join(dir, name), { recursive: true });
+  writeFileSync(join(dir, name, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+  writeFileSync(join(dir, name, 'main.js'), main);
+  await run('npx', ['vite', 'build', name, '--outDir', `../dist-${name}`, '--emptyOutDir'], { cwd: dir });
+  return filesUnder(join(dir, `dist-${name}`)).filter((file) => file.endsWith('.js'));
+}
+
+/** How many copies of KaTeX some JS files hold, and their gzip size together. */
+function katexCopiesAndGzip(files) {
+  return {
+    found: files.reduce((sum, file) => sum + count(readFileSync(file, 'utf8'), katexMarker), 0),
+    gzip: files.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0),
+  };
+}
+
 const eleventyBuilt = once(async () => {
   const tarball = await packed();
   const dir = copyExample('eleventy');
@@ -342,8 +360,7 @@ const checks = [
   ['vite: exactly one KaTeX in the emitted JS', async () => {
     const { out } = await viteBuilt();
     const js = filesUnder(out).filter((file) => file.endsWith('.js'));
-    const found = js.reduce((sum, file) => sum + count(readFileSync(file, 'utf8'), katexMarker), 0);
-    const gzip = js.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
+    const { found, gzip } = katexCopiesAndGzip(js);
     const raw = js.reduce((sum, file) => sum + statSync(file).size, 0);
     report.push(`vite JS: ${js.length} file(s), ${kb(raw)} minified, ${kb(gzip)} gzip`);
     assert.equal(found, 1, `copies of KaTeX (occurrences of "${katexMarker}")`);
@@ -351,27 +368,13 @@ const checks = [
 
   ['vite: the KaTeX counter sees two in a bundle that adds katex/dist/katex.js', async () => {
     // The control for the check above: a counter that cannot count two proves nothing.
-    const { dir } = await viteBuilt();
-    mkdirSync(join(dir, 'double'), { recursive: true });
-    writeFileSync(join(dir, 'double/index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
-    writeFileSync(join(dir, 'double/main.js'), "import '../main.js';\nimport katex from 'katex/dist/katex.js';\nconsole.log(katex.version);\n");
-    await run('npx', ['vite', 'build', 'double', '--outDir', '../dist-double', '--emptyOutDir'], { cwd: dir });
-    const js = filesUnder(join(dir, 'dist-double')).filter((file) => file.endsWith('.js'));
-    const found = js.reduce((sum, file) => sum + count(readFileSync(file, 'utf8'), katexMarker), 0);
-    const gzip = js.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
+    const { found, gzip } = katexCopiesAndGzip(await viteVariant('double', "import '../main.js';\nimport katex from 'katex/dist/katex.js';\nconsole.log(katex.version);\n"));
     report.push(`vite JS with a second KaTeX (control): ${kb(gzip)} gzip`);
     assert.equal(found, 2, `copies of KaTeX counted in the double bundle`);
   }],
 
   ["vite: import 'sciblog-elements' (every element) also bundles one KaTeX", async () => {
-    const { dir } = await viteBuilt();
-    mkdirSync(join(dir, 'all'), { recursive: true });
-    writeFileSync(join(dir, 'all/index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
-    writeFileSync(join(dir, 'all/main.js'), "import 'sciblog-elements';\n");
-    await run('npx', ['vite', 'build', 'all', '--outDir', '../dist-all', '--emptyOutDir'], { cwd: dir });
-    const js = filesUnder(join(dir, 'dist-all')).filter((file) => file.endsWith('.js'));
-    const found = js.reduce((sum, file) => sum + count(readFileSync(file, 'utf8'), katexMarker), 0);
-    const gzip = js.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
+    const { found, gzip } = katexCopiesAndGzip(await viteVariant('all', "import 'sciblog-elements';\n"));
     report.push(`vite JS for import 'sciblog-elements': ${kb(gzip)} gzip`);
     assert.equal(found, 1, 'copies of KaTeX');
   }],
