@@ -8,7 +8,7 @@ import { cutHtml, moreMarker } from './excerpt-html.js';
 import { parseFrontMatter } from './front-matter.js';
 import { markdownFor, type MathRenderContext } from './markdown-math.js';
 import { type ReadFormulasOptions, readPostFormulas, referenceTextHtml } from './post-formulas.js';
-import { readPostOptions } from './post-options.js';
+import { macrosInForce, readPostOptions } from './post-options.js';
 import { renderFormula } from './render-math.js';
 
 // A markdown excerpt is the HTML excerpt of the post's first few blocks:
@@ -20,7 +20,7 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
   const front = parsed?.body ?? source;
   // The post's own macros and dialect hold in its excerpt too.
   const post = parsed ? readPostOptions(parsed.meta, parsed.fieldLines) : undefined;
-  const macros = post && Object.keys(post.macros).length > 0 ? { ...settings.macros, ...post.macros } : settings.macros;
+  const macros = post ? macrosInForce(settings.macros, post.macros) : settings.macros;
   const reading = { macros, dialect: post?.dialect };
   // As markdown-it's own first step, so that lines and offsets are the ones it reads.
   const body = front.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');

@@ -65,3 +65,12 @@ function readDialect(value: unknown, report: Report): PostDialect {
   report(`dialect ${JSON.stringify(value) ?? String(value)} is not one of ${dialects.map((d) => `"${d}"`).join(', ')}`, ['dialect']);
   return 'default';
 }
+
+/**
+ * The macros a post's formulas start with: the site's, with the post's front
+ * matter `macros:` on top. Without any of the post's own, the site's object
+ * itself, so the formula cache keeps recognising it.
+ */
+export function macrosInForce(site: TexMacros | undefined, post: TexMacros): TexMacros | undefined {
+  return Object.keys(post).length > 0 ? { ...site, ...post } : site;
+}

@@ -4,7 +4,7 @@ import { escapeHtml } from './escape-html.js';
 import { type NumberedEquations, numberEquationsInSteps, parseLoneReference } from './equation-numbering.js';
 import { type FrontMatter, parseFrontMatter } from './front-matter.js';
 import { type PostFormula, readPostFormulas, referenceTextHtml } from './post-formulas.js';
-import { readPostOptions } from './post-options.js';
+import { macrosInForce, readPostOptions } from './post-options.js';
 import { chunksAtTopLevel } from './markdown-chunks.js';
 import { SlugRegistry } from './heading-slug.js';
 import { inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
@@ -59,8 +59,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   yield;
 
   const { formulas, defined } = readPostFormulas(tokens, {
-    // Front matter `macros:` add to the site's.
-    macros: Object.keys(postOptions.macros).length > 0 ? { ...options.macros, ...postOptions.macros } : options.macros,
+    macros: macrosInForce(options.macros, postOptions.macros),
     dialect,
   });
   yield;
