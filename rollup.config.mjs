@@ -119,14 +119,15 @@ export default [
     },
     plugins: selfContained(),
   },
-  // For prerendered plain pages: hydration support, then everything, in one file.
+  // For prerendered plain pages: hydration support up front, the elements in
+  // chunks/ once the server's HTML has been painted.
   {
-    input: 'src/sciblog-elements.hydrate.ts',
+    input: { 'sciblog-elements.hydrate': 'src/sciblog-elements.hydrate.ts' },
     output: {
-      file: 'dist/sciblog-elements.hydrate.js',
+      dir: 'dist',
       format: 'es',
-      // One file: hydration needs the renderers before the first render anyway.
-      inlineDynamicImports: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: selfContained(),

@@ -84,7 +84,8 @@ async function prerenderCommand(args: string[]): Promise<number> {
     const target = join(output, 'sciblog-elements');
     await mkdir(target, { recursive: true });
     for (const name of ['sciblog-elements.hydrate.js', 'katex.css']) await copyFile(join(dist, name), join(target, name));
-    await cp(join(dist, 'fonts'), join(target, 'fonts'), { recursive: true });
+    // The hydrate file loads the elements, KaTeX and markdown-it from chunks/.
+    for (const folder of ['fonts', 'chunks']) await cp(join(dist, folder), join(target, folder), { recursive: true });
   }
 
   const progress = new ProgressLine(process.stderr, pages.length);

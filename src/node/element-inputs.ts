@@ -83,6 +83,11 @@ export async function readElementInput(node: HtmlNode, context: InputContext): P
     delete attributes.src;
     return (await context.readSource(src)) ?? new LeftForBrowser(`src="${src}" is not read at build time`);
   };
+  // The JSON read at build time goes into the page, where the element reads it instead of fetching it again.
+  const keepInPage = (json: string) => {
+    const safe = scriptSafeJson(json);
+    if (safe !== undefined) input.appendChildren = `<script type="application/json" data-src="${escapeAttribute(src!)}">${safe}</script>`;
+  };
 
   switch (tag) {
     case 'math-block':
@@ -127,23 +132,47 @@ export async function readElementInput(node: HtmlNode, context: InputContext): P
       const text = await readFeed();
       if (text instanceof LeftForBrowser) return text;
       properties.posts = text !== undefined ? parseFeed(text).posts : seriesLinks(node, attributes.series ?? '');
+      if (text !== undefined) keepInPage(text);
       break;
     }
     case 'archive-list':
     case 'post-list': {
       const text = await readFeed();
       if (text instanceof LeftForBrowser) return text;
-      if (text !== undefined) properties.posts = parseFeed(text).posts;
+      if (text !== undefined) {
+        properties.posts = parseFeed(text).posts;
+        keepInPage(text);
+      }
       break;
     }
     case 'comment-list': {
       const text = await readFeed();
       if (text instanceof LeftForBrowser) return text;
-      if (text !== undefined) properties.comments = JSON.parse(text);
+      if (text !== undefined) {
+        properties.comments = JSON.parse(text);
+        keepInPage(text);
+      }
       break;
     }
   }
   return input;
+}
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * JSON as the text of a `<script>`: the same value, with every `<` escaped so
+ * no `</script>` or `<!--` inside a string can end or change the element.
+ * Text that is not JSON is left out: the element fetches it and reports it as it would.
+ */
+function scriptSafeJson(text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** `readLightSource` from the elements, on a parsed node. */

@@ -28,10 +28,16 @@ const source = `<!doctype html>
 <series-nav series="S" current="/b"><a href="/a">A</a><a href="/b">B</a></series-nav>
 <post-cite href="https://example.org/p/1" title="One" date="2024-03-01" author="Ada"></post-cite>
 <section lang="zh"><post-meta date="2024-03-01" readers="1234"></post-meta></section>
+<archive-list src="/feed.json"></archive-list>
+<post-list src="/feed.json"></post-list>
 </body>
 </html>`;
 const { html: page, errors } = await prerender(source, { readFile: (url) => (url === '/feed.json' ? feed : undefined) });
-const tags = ['post-body', 'post-toc', 'math-block', 'post-card', 'post-excerpt', 'post-meta', 'series-nav', 'post-cite'];
+// As a site serves it: the hydrate file in the head.
+const pageWithScript = page.replace('</head>', '<script type="module" src="/dist/sciblog-elements.hydrate.js"></script></head>');
+const tags = ['post-body', 'post-toc', 'math-block', 'post-card', 'post-excerpt', 'post-meta', 'series-nav', 'post-cite', 'archive-list', 'post-list'];
+/** Requests the test server answered, by path. */
+const requested = [];
 
 const types = { '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.json': 'application/json' };
 let server;
@@ -41,8 +47,10 @@ let base;
 before(async () => {
   server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
+    requested.push(path);
     if (path === '/favicon.ico') return response.writeHead(204).end();
     if (path === '/page.html') return response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    if (path === '/page-with-script.html') return response.writeHead(200, { 'content-type': 'text/html' }).end(pageWithScript);
     try {
       const body = await readFile(join(root, path));
       response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
@@ -94,7 +102,7 @@ describe('a prerendered page in Chromium', () => {
       const changes = [];
       const observer = new MutationObserver((records) => changes.push(...records.filter((record) => record.type === 'childList' || record.type === 'characterData')));
       for (const element of elements) observer.observe(element.shadowRoot, { childList: true, characterData: true, subtree: true });
-      await import('/dist/sciblog-elements.hydrate.js');
+      await (await import('/dist/sciblog-elements.hydrate.js')).defined;
       await Promise.all(elements.map((element) => element.updateComplete));
       await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
       observer.disconnect();
@@ -110,11 +118,54 @@ describe('a prerendered page in Chromium', () => {
     assert.deepEqual(outcome, { upgraded: true, replaced: [], mutations: [], stillLinks: true });
   });
 
+  it('feed-fed elements hydrate from the feed the build read: the browser never fetches it', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/page.html`);
+    const shown = await tab.evaluate(async () => {
+      await (await import('/dist/sciblog-elements.hydrate.js')).defined;
+      const archive = document.querySelector('archive-list');
+      const list = document.querySelector('post-list');
+      await Promise.all([archive.updateComplete, list.updateComplete]);
+      const titles = (root) => [...root.querySelectorAll('a')].map((link) => link.textContent.trim()).filter((text) => text === 'One');
+      return {
+        archive: titles(archive.shadowRoot).length,
+        cards: [...list.shadowRoot.querySelectorAll('post-card')].map((card) => titles(card.shadowRoot).length),
+      };
+    });
+    await tab.close();
+    assert.deepEqual(shown, { archive: 1, cards: [1] });
+    assert.equal(requested.filter((path) => path === '/feed.json').length, 0);
+  });
+
+  it('paints the server\'s HTML before the hydrate script defines any element, then hydrates it', async () => {
+    const tab = await browser.newPage();
+    // At the first animation frame (just before the first paint), and once the script says the elements are in.
+    await tab.evaluateOnNewDocument(() => {
+      requestAnimationFrame(() => {
+        window.definedAtFirstFrame = customElements.get('post-body') !== undefined;
+        window.articleAtFirstFrame = document.querySelector('post-body')?.shadowRoot?.querySelector('a[href="#eq-euler"]') != null;
+      });
+    });
+    await tab.goto(`${base}/page-with-script.html`);
+    const seen = await tab.evaluate(async () => {
+      const link = document.querySelector('post-body').shadowRoot.querySelector('a[href="#eq-euler"]');
+      await customElements.whenDefined('post-body');
+      await document.querySelector('post-body').updateComplete;
+      return {
+        definedAtFirstFrame: window.definedAtFirstFrame,
+        articleAtFirstFrame: window.articleAtFirstFrame,
+        sameLinkAfterHydration: document.querySelector('post-body').shadowRoot.querySelector('a[href="#eq-euler"]') === link,
+      };
+    });
+    await tab.close();
+    assert.deepEqual(seen, { definedAtFirstFrame: false, articleAtFirstFrame: true, sameLinkAfterHydration: true });
+  });
+
   it('hydrated elements still respond: a click on an equation link targets the equation', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${base}/page.html`);
     const targeted = await tab.evaluate(async () => {
-      await import('/dist/sciblog-elements.hydrate.js');
+      await (await import('/dist/sciblog-elements.hydrate.js')).defined;
       const body = document.querySelector('post-body');
       await body.updateComplete;
       body.shadowRoot.querySelector('a[href="#eq-euler"]').click();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
@@ -68,6 +68,27 @@ describe('sciblog-elements prerender', async () => {
     assert.ok(existsSync(join(out, 'feed.json')));
     assert.ok(existsSync(join(out, 'sciblog-elements/sciblog-elements.hydrate.js')));
     assert.ok(existsSync(join(out, 'sciblog-elements/katex.css')));
+  });
+
+  it('copies every module the hydrate file imports, so the pages hydrate from the copy', () => {
+    const copied = join(out, 'sciblog-elements');
+    const unresolved = [];
+    const pending = ['sciblog-elements.hydrate.js'];
+    for (const seen = new Set(); pending.length > 0; ) {
+      const file = pending.pop();
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (!existsSync(join(copied, file))) {
+        unresolved.push(file);
+        continue;
+      }
+      const text = readFileSync(join(copied, file), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:import|from)\s*\(?\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+        pending.push(join(dirname(file), specifier));
+      }
+    }
+    assert.deepEqual(unresolved, []);
+    assert.ok(existsSync(join(copied, 'chunks')), 'the elements are in chunks/');
   });
 
   it('writes the same output with one worker as with two', () => {

@@ -48,11 +48,21 @@ export class FetchController<T = string> implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts fetching `url`, or goes idle when it is empty. */
+  /**
+   * Starts fetching `url`, or goes idle when it is empty. When the page
+   * already holds the answer (`prerender` writes what it read at build time
+   * into a child `<script type="application/json" data-src="…">`), that is
+   * used at once, so a prerendered element hydrates without fetching again.
+   */
   load(url: string | undefined): void {
     this.#abort?.abort();
     if (!url) {
       this.state = { state: 'idle' };
+      return;
+    }
+    const written = answerInPage(this.host, url);
+    if (written !== undefined) {
+      this.state = { state: 'loaded', url, text: written, value: this.parse(written) };
       return;
     }
     const abort = (this.#abort = new AbortController());
@@ -87,6 +97,19 @@ export class FetchController<T = string> implements ReactiveController {
   hostDisconnected(): void {
     this.#abort?.abort();
   }
+}
+
+/** The text of the host's `<script type="application/json" data-src>` child for `url`, if the page has one. */
+function answerInPage(host: ReactiveControllerHost, url: string): string | undefined {
+  // On a server (@lit-labs/ssr's DOM shim) elements have no children to read.
+  const children = (host as Partial<Element>).children;
+  if (!children) return undefined;
+  for (const child of children) {
+    if (child.localName === 'script' && child.getAttribute('type') === 'application/json' && child.getAttribute('data-src') === url) {
+      return child.textContent ?? '';
+    }
+  }
+  return undefined;
 }
 
 /** The answer's text, refusing it (before or while it arrives) once it is longer than `maxBytes`. */
