@@ -1,7 +1,7 @@
 import type { TexMacros } from '../core/render-math.js';
 import type { Heading } from '../core/render-markdown.js';
 import { type ElementInput, LeftForBrowser, prerenderedTags, readElementInput } from './element-inputs.js';
-import { descendants, hasDeclarativeShadowRoot, type HtmlNode, parsePage } from './html-tree.js';
+import { descendants, getAttribute, hasDeclarativeShadowRoot, type HtmlNode, parsePage } from './html-tree.js';
 import { loadServerRenderer, renderShadowRoot } from './server-render.js';
 
 /** How to prerender a page. */
@@ -24,6 +24,13 @@ export interface PrerenderOptions {
    * reported for the element. Without `readFile`, elements with a `src` are left to the browser.
    */
   readFile?: (url: string) => string | undefined | Promise<string | undefined>;
+  /**
+   * Preload the KaTeX faces nearly every formula uses (Main regular, Math
+   * italic, Size1) from the `fonts/` folder beside the page's `katex.css`, when
+   * the page has one and a rendered element has math: they then arrive before
+   * the first layout instead of moving the text when they come. Default `true`.
+   */
+  preloadFonts?: boolean;
 }
 
 /** An element that could not be prerendered; it is left in the page as it was. */
@@ -83,6 +90,7 @@ export async function prerender(html: string, options: PrerenderOptions = {}): P
   const edits: Edit[] = [];
   const errors: PrerenderError[] = [];
   let rendered = 0;
+  let hasMath = false;
   for (const node of elements) {
     const where = node.sourceCodeLocation;
     if (!where?.startTag) continue;
@@ -92,6 +100,7 @@ export async function prerender(html: string, options: PrerenderOptions = {}): P
       const shadowRoot = renderShadowRoot(ssr, node.tagName!, input.attributes, input.properties, location);
       edits.push({ start: where.startTag.startOffset, end: where.startTag.endOffset, text: startTag(html, node, input) + shadowRoot });
       rendered += 1;
+      hasMath ||= shadowRoot.includes('class="katex');
       if (input.appendChildren) {
         const at = where.endTag?.startOffset ?? where.endOffset;
         edits.push({ start: at, end: at, text: input.appendChildren });
@@ -103,7 +112,29 @@ export async function prerender(html: string, options: PrerenderOptions = {}): P
       });
     }
   }
+  const preloads = hasMath && options.preloadFonts !== false ? fontPreloads(document) : undefined;
+  if (preloads) edits.push(preloads);
   return { html: applyEdits(html, edits), errors, rendered };
+}
+
+/** The faces nearly every formula uses: the README's `preload` lines. */
+const firstFaces = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Size1-Regular'];
+const katexSheet = /^(.*?)katex(?:\.min)?\.css(?:[?#].*)?$/;
+
+/** `<link rel="preload">`s for `firstFaces` before the page's katex.css link, for those the page does not preload yet. */
+function fontPreloads(document: HtmlNode): Edit | undefined {
+  const links = [...descendants(document)].filter((node) => node.tagName === 'link');
+  const rel = (link: HtmlNode) => (getAttribute(link, 'rel') ?? '').toLowerCase().split(/\s+/);
+  const sheet = links.find((link) => rel(link).includes('stylesheet') && katexSheet.test(getAttribute(link, 'href') ?? ''));
+  const at = sheet?.sourceCodeLocation?.startOffset;
+  if (!sheet || at === undefined) return undefined;
+  const folder = katexSheet.exec(getAttribute(sheet, 'href')!)![1];
+  const preloaded = new Set(links.filter((link) => rel(link).includes('preload')).map((link) => getAttribute(link, 'href')));
+  const lines = firstFaces
+    .map((face) => `${folder}fonts/${face}.woff2`)
+    .filter((href) => !preloaded.has(href))
+    .map((href) => `<link rel="preload" href="${href.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" as="font" type="font/woff2" crossorigin>\n`);
+  return lines.length === 0 ? undefined : { start: at, end: at, text: lines.join('') };
 }
 
 /** The element's start tag as written, or rewritten when the browser must read different attributes. */

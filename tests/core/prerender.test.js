@@ -147,6 +147,30 @@ describe('prerender', () => {
     assert.match(inlined, /^<post-body><template shadowroot="open" shadowrootmode="open">[\s\S]*Hello[\s\S]*<\/template><script type="text\/markdown">\n# Hello\n\n\$a\^2\$\n<\/script><\/post-body>$/);
   });
 
+  it('writes a feed it read into the element, as JSON no string inside can break out of', async () => {
+    const hostile = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'B', items: [{ id: '1', url: '/p', title: '</script><script>alert(1)</script> <!--', content_text: 'x', date_published: '2024-03-01' }] });
+    const { html: written } = await prerender('<archive-list src="/feed.json?a=1&amp;b=2"></archive-list>', { readFile: () => hostile });
+    const script = /<script type="application\/json" data-src="\/feed\.json\?a=1&amp;b=2">([\s\S]*?)<\/script><\/archive-list>$/.exec(written);
+    assert.ok(script, 'the feed is the last child of the element, under the URL it was read from');
+    assert.doesNotMatch(script[1], /</);
+    assert.deepEqual(JSON.parse(script[1]), JSON.parse(hostile));
+    assert.match(written, /^<archive-list src="\/feed.json\?a=1&amp;b=2">/, 'src stays: a page that changes it later fetches the new one');
+  });
+
+  it('preloads the faces every formula uses beside the page\'s katex.css, once, when an element has math', async () => {
+    const head = '<head><link rel="stylesheet" href="/assets/katex.css"></head>';
+    const { html: withMath } = await prerender(`<html>${head}<body><math-block>x^2</math-block></body></html>`);
+    const preloads = [...withMath.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((match) => match[1]);
+    assert.deepEqual(preloads, ['/assets/fonts/KaTeX_Main-Regular.woff2', '/assets/fonts/KaTeX_Math-Italic.woff2', '/assets/fonts/KaTeX_Size1-Regular.woff2']);
+    assert.ok(withMath.indexOf('rel="preload"') < withMath.indexOf('katex.css'), 'before the stylesheet, so they are asked for first');
+    const { html: withoutMath } = await prerender(`<html>${head}<body><post-meta date="2024-03-01"></post-meta></body></html>`);
+    assert.doesNotMatch(withoutMath, /rel="preload"/);
+    const { html: turnedOff } = await prerender(`<html>${head}<body><math-block>x^2</math-block></body></html>`, { preloadFonts: false });
+    assert.doesNotMatch(turnedOff, /rel="preload"/);
+    const { html: noSheet } = await prerender('<html><head></head><body><math-block>x^2</math-block></body></html>');
+    assert.doesNotMatch(noSheet, /rel="preload"/);
+  });
+
   it('leaves an element whose src it cannot read to the browser', async () => {
     const input = '<archive-list src="https://example.org/feed.json"></archive-list>';
     assert.deepEqual(await prerender(input), { html: input, errors: [], rendered: 0 });
