@@ -58,4 +58,6 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
+  // The long-post tests render megabytes; on a busy machine a file can take minutes.
+  testsFinishTimeout: 300_000,
 };

@@ -70,3 +70,8 @@ function count(text: string, pattern: RegExp): number {
   if (!text.includes('$') && !text.includes('\\')) return 0;
   return text.match(pattern)?.length ?? 0;
 }
+
+/** The text up to the first safe top-level boundary after `minChars` characters (all of it when there is none). */
+export function leadingChunk(text: string, minChars: number): string {
+  return chunksAtTopLevel(text, minChars).next().value?.text ?? text;
+}

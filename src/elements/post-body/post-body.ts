@@ -15,7 +15,13 @@ import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
 import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './deferred-block-styles.js';
 import { ProgressiveArticle } from './progressive-article.js';
+import { leadingChunk } from '../../core/markdown-chunks.js';
 import { PostRenderedEvent } from './rendered-event.js';
+
+/** A trusted post longer than this (in characters) shows the first screen of its beginning while the whole is prepared. */
+const longPost = 400_000;
+/** About how much of a long post's beginning is prepared first. */
+const headLength = 40_000;
 
 /**
  * @tagname post-body
@@ -75,8 +81,10 @@ export class PostBodyElement extends LitElement {
   /**
    * The last rendering: HTML, front matter, equations, headings and errors.
    * In the browser the article is shown a piece at a time: `result` is there
-   * from the first piece; `errors` list KaTeX's errors of the formulas
-   * typeset so far, and `html` (every formula typeset) is rendered when read.
+   * from the first piece (for a post of more than 400 000 characters, whose
+   * first screen is shown from its beginning, once the whole is prepared);
+   * `errors` list KaTeX's errors of the formulas typeset so far, and `html`
+   * (every formula typeset) is rendered when read.
    */
   get result(): RenderedMarkdown | undefined {
     return this.#result ?? this.#article.result;
@@ -150,7 +158,9 @@ export class PostBodyElement extends LitElement {
         this.#resultIsNew = true;
       } else {
         this.#result = undefined;
-        this.#article.show(renderers.postBlocksInSteps(source, options));
+        // A long trusted post: its beginning alone is prepared first, for the first screen.
+        const head = options.trusted && source.length > longPost ? leadingChunk(source, headLength) : undefined;
+        this.#article.show(renderers.postBlocksInSteps(source, options), head && head.length < source.length ? renderers.postBlocksInSteps(head, options) : undefined);
       }
     }
     this.#renderedSource = source;
@@ -186,8 +196,10 @@ export class PostBodyElement extends LitElement {
 
   #scrollToInitialHash(): void {
     if (this.#scrolledToInitialHash) return;
-    this.#scrolledToInitialHash = true;
-    this.#onHashChange();
+    const id = decodeURIComponent(location.hash.slice(1));
+    const found = id === '' || this.showFragment(id, { updateUrl: false });
+    // While a long post's beginning alone is in, a target further on is looked for again once the whole is.
+    if (found || this.#article.result) this.#scrolledToInitialHash = true;
   }
 
   /**
@@ -233,7 +245,7 @@ export class PostBodyElement extends LitElement {
     }
     if (this.#result) return html`<div part="content">${unsafeHTML(this.#result.html)}</div>`;
     // The controller fills it, a block at a time.
-    if (this.#article.result) return html`<div part="content"></div>`;
+    if (this.#article.hasBlocks) return html`<div part="content"></div>`;
     // Fetching, or waiting for the renderers: the article's room is kept, so the page below it stays put.
     if (load.state === 'loading') return html`<p part="status" class="reserved" role="status" aria-busy="true">${messages.loading}</p>`;
     if (this.#hasSource) return html`<div part="content" class="reserved" aria-busy="true"></div>`;

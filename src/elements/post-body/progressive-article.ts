@@ -16,6 +16,11 @@ import { afterNextPaint, runInSlices, yieldToBrowser } from '../shared/yield-to-
 //   estimate that the browser replaces by the real size once it has seen it);
 // - printing, `typesetAll()` and a jump to an id (`reveal`) typeset first.
 // The numbering is the whole post's, so ids and links work from the first slice.
+// A very long post is also given with its beginning alone (`head`): that is
+// prepared first and its first screen shown while the whole post is
+// prepared; then the blocks shown are kept where the whole post renders them
+// the same (a reference to a later equation, say, differs) and replaced from
+// the first that does not.
 
 /** Milliseconds of work between two yields to the browser. */
 const sliceBudget = 8;
@@ -35,7 +40,7 @@ const blocksAroundTarget = 4;
 export interface ProgressiveArticleOptions {
   /** The element the blocks go into, once rendered. */
   content(): HTMLElement | null;
-  /** The first screen is in: ids of the blocks so far exist. */
+  /** The first screen is in: ids of the blocks so far exist. For a post shown from its beginning, again once the whole post's blocks have taken over. */
   onFirstScreen(): void;
   /** Every block is in. */
   onComplete(result: RenderedMarkdown): void;
@@ -43,6 +48,8 @@ export interface ProgressiveArticleOptions {
 
 interface Job {
   steps: Generator<void, PostBlocks>;
+  /** The beginning of a long post alone, to show its first screen sooner. */
+  head?: Generator<void, PostBlocks>;
   blocks?: PostBlocks;
   /** Index of the next block to append. */
   next: number;
@@ -77,6 +84,11 @@ export class ProgressiveArticle implements ReactiveController {
     return this.#result;
   }
 
+  /** Whether there are blocks to show: the whole post's, or its beginning's while the rest is prepared. */
+  get hasBlocks(): boolean {
+    return this.#job?.blocks !== undefined || this.#result !== undefined;
+  }
+
   hostConnected(): void {
     this.#observer = new IntersectionObserver(this.#onIntersect, { rootMargin: '150% 0px' });
     for (const elements of this.#job?.elements ?? []) for (const element of elements) if (hasPlaceholder(element)) this.#observer.observe(element);
@@ -89,12 +101,16 @@ export class ProgressiveArticle implements ReactiveController {
     window.removeEventListener('beforeprint', this.typesetAll);
   }
 
-  /** Starts showing a new post; the old one stays until the new one's first screen replaces it. */
-  show(steps: Generator<void, PostBlocks>): void {
+  /**
+   * Starts showing a new post; the old one stays until the new one's first
+   * screen replaces it. `head`, the same steps for the post's beginning alone,
+   * gives that first screen sooner.
+   */
+  show(steps: Generator<void, PostBlocks>, head?: Generator<void, PostBlocks>): void {
     this.#job?.showContent(null);
     let showContent!: Job['showContent'];
     const content = new Promise<HTMLElement | null>((resolve) => (showContent = resolve));
-    const job: Job = { steps, next: 0, elements: [], started: false, content, showContent, pixelsPerChar: 0.5 };
+    const job: Job = { steps, head, next: 0, elements: [], started: false, content, showContent, pixelsPerChar: 0.5 };
     this.#job = job;
     const pending = (this.pending = this.#run(job).finally(() => {
       if (this.pending === pending) this.pending = undefined;
@@ -111,13 +127,25 @@ export class ProgressiveArticle implements ReactiveController {
 
   async #run(job: Job): Promise<void> {
     const replaced = () => this.#job !== job;
+    if (job.head) {
+      const head = await runInSlices(job.head, replaced, sliceBudget);
+      if (!head || replaced()) return;
+      job.blocks = head;
+      this.host.requestUpdate();
+      if (!(await job.content) || replaced()) return;
+    }
     const blocks = await runInSlices(job.steps, replaced, sliceBudget);
     if (!blocks || replaced()) return;
+    const shown = job.blocks;
     job.blocks = blocks;
     this.#result = blocks.result;
     this.host.requestUpdate();
     const content = await job.content;
     if (!content || replaced()) return;
+    if (shown) {
+      this.#keepWhatMatches(job, content, shown);
+      this.options.onFirstScreen();
+    }
     await afterNextPaint();
     while (job.next < blocks.blocks.length) {
       if (replaced()) return;
@@ -138,6 +166,26 @@ export class ProgressiveArticle implements ReactiveController {
     this.#fillFirstScreen(job, content);
     job.showContent(content);
     this.options.onFirstScreen();
+  }
+
+  /**
+   * After the whole post is prepared: keeps the blocks shown from its
+   * beginning up to the first that the whole post renders otherwise, and
+   * shows the whole post's blocks from there, as many as were on show.
+   */
+  #keepWhatMatches(job: Job, content: HTMLElement, shown: PostBlocks): void {
+    const whole = job.blocks!;
+    const onShow = job.next;
+    let same = 0;
+    while (same < onShow && same < whole.blocks.length && sameBlock(shown, whole, same)) same++;
+    for (const elements of job.elements.splice(same)) {
+      for (const element of elements) {
+        this.#observer?.unobserve(element);
+        element.remove();
+      }
+    }
+    job.next = same;
+    while (job.next < Math.min(onShow, whole.blocks.length)) this.#append(job, content, 'now');
   }
 
   /** Appends and typesets blocks until the viewport is filled, then measures them for the estimates of the rest. */
@@ -220,6 +268,18 @@ export class ProgressiveArticle implements ReactiveController {
       }
     }
   }
+}
+
+/** Whether block `index` renders the same in both: its lines, its HTML and its formulas. */
+function sameBlock(a: PostBlocks, b: PostBlocks, index: number): boolean {
+  const [x, y] = [a.blocks[index], b.blocks[index]];
+  if (x.lines?.[0] !== y.lines?.[0] || x.lines?.[1] !== y.lines?.[1]) return false;
+  const html = a.blockHtml(index);
+  if (html !== b.blockHtml(index)) return false;
+  for (const [, formula] of html.matchAll(/data-sb-formula="(\d+)"/g)) {
+    if (a.formulaHtml(Number(formula)) !== b.formulaHtml(Number(formula))) return false;
+  }
+  return true;
 }
 
 function hasPlaceholder(element: Element): boolean {
