@@ -7,6 +7,8 @@ import type { DataError, Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
+import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
+import { markdownRenderers } from '../shared/math-modules.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postListStyles } from './post-list.styles.js';
@@ -25,7 +27,7 @@ import { postListStyles } from './post-list.styles.js';
  * @csspart card - Each `post-card`.
  * @csspart pagination - The page navigation.
  * @csspart page-link - Each link in it (previous, numbers, next); the current page has `aria-current="page"`.
- * @csspart status - The loading message.
+ * @csspart status - The loading message, while the feed loads and then while the excerpts' renderers (markdown-it, KaTeX) load.
  * @csspart error - The message shown when `src` cannot be loaded.
  * @csspart empty - The message shown when there are no posts.
  *
@@ -75,6 +77,7 @@ export class PostListElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, parseFeed);
+  readonly #math = new LazyModuleRequest(this, markdownRenderers);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -89,6 +92,15 @@ export class PostListElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.#fetch.load(this.src);
+  }
+
+  /** Resolves once the cards are in, their excerpts rendered. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWith([this.#math], () => super.getUpdateComplete());
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
 
   readonly #readPageFromUrl = (): void => {
@@ -124,6 +136,10 @@ export class PostListElement extends LitElement {
     if (posts.length === 0) return html`<p part="empty">${messages.noPosts}</p>`;
 
     const { page, pageCount, start, end, links } = paginate(posts.length, this.page, this.pageSize);
+    // Excerpts are markdown with math: the cards wait for the renderers in the list's kept room, so they
+    // appear once, at their final height, instead of as plain text that then reflows and pushes the page down.
+    const excerpts = posts.slice(start, end).some((post) => post.summary || post.contentHtml || post.contentText);
+    if (excerpts && !this.#math.value) return html`<p part="status" class="reserved" role="status">${messages.loading}</p>`;
     return html`<ol part="list">
         ${posts.slice(start, end).map(
           (post) => html`<li><post-card part="card" .post=${post} time-zone=${this.timeZone ?? nothing} excerpt-length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-card></li>`,
