@@ -90,9 +90,6 @@ export class PostListElement extends LitElement {
     window.removeEventListener('popstate', this.#readPageFromUrl);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.#fetch.load(this.src);
-  }
 
   /** Resolves once the cards are in, their excerpts rendered. */
   protected override getUpdateComplete(): Promise<boolean> {
@@ -100,6 +97,8 @@ export class PostListElement extends LitElement {
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // Here rather than in willUpdate: an update held back for hydration forgets what changed.
+    if (changed.has('src')) this.#fetch.load(this.src);
     return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
 
