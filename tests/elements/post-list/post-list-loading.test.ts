@@ -19,7 +19,9 @@ const posts: Post[] = Array.from({ length: 3 }, (_, i) => ({
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 describe('post-list, while the excerpts\' renderers load', () => {
-  it('keeps its room and shows no card until the excerpts can be shown typeset, so no card grows after it appears', async () => {
+  it('keeps its room and shows no card until the excerpts can be shown typeset, so no card grows after it appears', async function () {
+    // The renderers load cold here, through the test server's transform: slow on a busy machine.
+    this.timeout(60_000);
     // Not open-wc's fixture(): it waits for updateComplete, which waits for the renderers.
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('post-list') as PostListElement;
