@@ -28,6 +28,8 @@ export interface SubmittedComment {
   /** The comment as the server stored it, when it said. */
   comment?: Comment;
   moderation: Moderation;
+  /** The server's own answer, as it sent it (parsed JSON). */
+  answer?: unknown;
 }
 
 /**
@@ -47,6 +49,10 @@ export interface CommentBackendError {
   message: string;
   /** The HTTP status, for `http` and `refused`. */
   status?: number;
+  /** For `http`: the status text, when the server sent one. */
+  statusText?: string;
+  /** For `timeout`: how long the request waited. */
+  seconds?: number;
 }
 
 export type CommentResult<T> = { ok: true; value: T } | { ok: false; error: CommentBackendError };
@@ -89,10 +95,16 @@ export async function requestComments(url: string, init: RequestInit, options: C
   try {
     return succeeded(await fetch(url, { ...init, signal }));
   } catch (error) {
-    if (clock.aborted && !options.signal?.aborted) return failed('timeout', `no answer from ${url} within ${timeout / 1000} s`);
+    if (clock.aborted && !options.signal?.aborted) return { ok: false, error: { kind: 'timeout', message: `no answer from ${url} within ${timeout / 1000} s`, seconds: timeout / 1000 } };
     return failed('network', `${url}: ${(error as Error).message || 'no answer'}`);
   }
 }
+
+/** The failure for an error status: `HTTP 500 Internal Server Error`. */
+export const httpFailure = ({ status, statusText }: Response): CommentResult<never> => ({
+  ok: false,
+  error: { kind: 'http', message: `HTTP ${status}${statusText ? ` ${statusText}` : ''}`, status, statusText },
+});
 
 /** Reads a response body as JSON; an answer that is not JSON is `invalid`. */
 export async function readJson(response: Response, what: string): Promise<CommentResult<unknown>> {

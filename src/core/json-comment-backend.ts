@@ -1,4 +1,4 @@
-import { type CommentBackend, type CommentRequestOptions, failed, readJson, requestComments, succeeded } from './comment-backend.js';
+import { type CommentBackend, type CommentRequestOptions, failed, httpFailure, readJson, requestComments, succeeded } from './comment-backend.js';
 import { threadComments } from './comments.js';
 import type { Comment } from './comments.js';
 
@@ -20,7 +20,7 @@ export function jsonCommentBackend({ src, action }: JsonCommentBackendOptions): 
     const answer = await requestComments(src, { headers: { Accept: 'application/json' } }, options);
     if (!answer.ok) return answer;
     const response = answer.value;
-    if (!response.ok) return failed('http', `${src}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, response.status);
+    if (!response.ok) return httpFailure(response);
     const json = await readJson(response, src);
     if (!json.ok) return json;
     if (!Array.isArray(json.value)) return failed('invalid', `${src}: comments are not a list`);
@@ -47,12 +47,13 @@ export function jsonCommentBackend({ src, action }: JsonCommentBackendOptions): 
       const answer = await requestComments(action, { method: 'POST', headers, body: JSON.stringify(submission) }, options);
       if (!answer.ok) return answer;
       const response = answer.value;
-      if (!response.ok) return failed('http', `${action}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, response.status);
+      if (!response.ok) return httpFailure(response);
       // An empty or non-JSON answer is still a success.
       const json = await readJson(response, action);
-      const reply = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as Record<string, unknown>) : {};
+      const answer_ = json.ok ? json.value : undefined;
+      const reply = typeof answer_ === 'object' && answer_ !== null ? (answer_ as Record<string, unknown>) : {};
       const comment = threadComments([reply]).comments[0] as Comment | undefined;
-      return succeeded({ comment, moderation: reply.status === 'waiting' ? 'waiting' : reply.status === 'spam' ? 'spam' : 'approved' });
+      return succeeded({ comment, moderation: reply.status === 'waiting' ? 'waiting' : reply.status === 'spam' ? 'spam' : 'approved', answer: answer_ });
     },
   };
 }

@@ -53,6 +53,10 @@ export interface Messages {
   noComments: string;
   commentRefused: string;
   notJson(reason: string): string;
+  /** `comment-list` with many comments: the button that shows the next ones. */
+  showMoreComments(remaining: number): string;
+  /** Why a comment server could not be read or written, by the kind of failure; `detail` is the server's own words. */
+  commentServerFailed(kind: 'network' | 'timeout' | 'http' | 'refused' | 'invalid' | 'unsupported', detail: string): string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -95,6 +99,16 @@ export const messages: Record<Locale, Messages> = {
     noComments: 'No comments yet.',
     commentRefused: 'This comment is too long to show.',
     notJson: (reason) => `not valid JSON: ${reason}`,
+    showMoreComments: (remaining) => `Show more comments (${remaining.toLocaleString('en')} more)`,
+    commentServerFailed: (kind, detail) =>
+      ({
+        network: 'The comment server cannot be reached.',
+        timeout: 'The comment server did not answer in time.',
+        http: `The comment server answered with an error (${detail}).`,
+        refused: `The comment server refused: ${detail}`,
+        invalid: `The comment server's answer could not be read (${detail}).`,
+        unsupported: `The comment server cannot do this (${detail}).`,
+      })[kind],
   },
   zh: {
     loading: '正在加载…',
@@ -135,6 +149,16 @@ export const messages: Record<Locale, Messages> = {
     noComments: '还没有评论。',
     commentRefused: '这条评论太长，无法显示。',
     notJson: (reason) => `不是有效的 JSON：${reason}`,
+    showMoreComments: (remaining) => `显示更多评论（还有 ${remaining.toLocaleString('zh')} 条）`,
+    commentServerFailed: (kind, detail) =>
+      ({
+        network: '无法连接评论服务器。',
+        timeout: '评论服务器没有及时响应。',
+        http: `评论服务器返回了错误（${detail}）。`,
+        refused: `评论服务器拒绝了：${detail}`,
+        invalid: `无法读取评论服务器的响应（${detail}）。`,
+        unsupported: `评论服务器不支持此操作（${detail}）。`,
+      })[kind],
   },
 };
 

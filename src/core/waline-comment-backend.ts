@@ -4,6 +4,7 @@ import {
   type CommentResult,
   type Moderation,
   failed,
+  httpFailure,
   readJson,
   requestComments,
   succeeded,
@@ -68,7 +69,7 @@ export function walineCommentBackend({ server, locale = 'en', pageSize = 50 }: W
     const json = await readJson(response, url);
     const body = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as WalineAnswer) : undefined;
     if (body && typeof body.errno === 'number' && body.errno !== 0) return failed('refused', body.errmsg || `Waline error ${body.errno}`, response.status);
-    if (!response.ok) return failed('http', `${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, response.status);
+    if (!response.ok) return httpFailure(response);
     if (!json.ok) return json;
     if (!body || !('data' in body)) return failed('invalid', `${url}: the answer has no data`);
     return succeeded(body.data);
@@ -138,7 +139,7 @@ export function walineCommentBackend({ server, locale = 'en', pageSize = 50 }: W
         // The text as typed: what Waline echoes back is what it stored (see the README on PostgreSQL and backslashes).
         comment = threadComments([{ ...toRecord(stored), body: submission.body, parent }]).comments[0];
       }
-      return succeeded({ comment, moderation });
+      return succeeded({ comment, moderation, answer: stored });
     },
   };
 }
