@@ -55,6 +55,8 @@ export interface Messages {
   notJson(reason: string): string;
   /** `comment-list` with many comments: the button that shows the next ones. */
   showMoreComments(remaining: number): string;
+  /** Above a comment opened by a link far down a thread: the button that shows the ones before it. */
+  showEarlierComments(before: number): string;
   /** Why a comment server could not be read or written, by the kind of failure; `detail` is the server's own words. */
   commentServerFailed(kind: 'network' | 'timeout' | 'http' | 'refused' | 'invalid' | 'unsupported', detail: string): string;
 }
@@ -100,6 +102,7 @@ export const messages: Record<Locale, Messages> = {
     commentRefused: 'This comment is too long to show.',
     notJson: (reason) => `not valid JSON: ${reason}`,
     showMoreComments: (remaining) => `Show more comments (${remaining.toLocaleString('en')} more)`,
+    showEarlierComments: (before) => `Show earlier comments (${before.toLocaleString('en')} before)`,
     commentServerFailed: (kind, detail) =>
       ({
         network: 'The comment server cannot be reached.',
@@ -150,6 +153,7 @@ export const messages: Record<Locale, Messages> = {
     commentRefused: '这条评论太长，无法显示。',
     notJson: (reason) => `不是有效的 JSON：${reason}`,
     showMoreComments: (remaining) => `显示更多评论（还有 ${remaining.toLocaleString('zh')} 条）`,
+    showEarlierComments: (before) => `显示之前的评论（前面还有 ${before.toLocaleString('zh')} 条）`,
     commentServerFailed: (kind, detail) =>
       ({
         network: '无法连接评论服务器。',

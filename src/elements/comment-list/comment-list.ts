@@ -44,7 +44,7 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  * @csspart status - The loading message.
  * @csspart error - The message shown when `src` cannot be loaded or read.
  * @csspart empty - The message shown when there are no comments.
- * @csspart more-button - The button that shows the next `window` comments.
+ * @csspart more-button - The buttons that show the next (or, above a linked comment, the earlier) `window` comments.
  * @csspart pagination - The previous / next page buttons of a server's pages.
  * @csspart page-button - Each of them.
  *
@@ -116,6 +116,8 @@ export class CommentListElement extends LitElement {
   #remote: { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; page: CommentPage | { comments: Comment[] } } | { state: 'failed'; error: CommentBackendError } = { state: 'idle' };
   #remoteAbort?: AbortController;
   #page = 1;
+  /** The window of top-level comments on show: from `#from` up to `#shown`. */
+  #from = 0;
   #shown = 0;
   /** Rendered bodies by comment id: a new render of the list renders no comment twice. */
   readonly #rendered = new Map<string, { body: string; html: string; refused: boolean }>();
@@ -173,6 +175,7 @@ export class CommentListElement extends LitElement {
     const source = this.comments !== undefined ? this.comments : this.#backend ? remote : load.state === 'loaded' ? load.text : undefined;
     if (source === this.#readFrom) return;
     this.#readFrom = source;
+    this.#from = 0;
     this.#shown = this.window;
     if (typeof source === 'string') {
       try {
@@ -194,7 +197,11 @@ export class CommentListElement extends LitElement {
     const id = hash.slice('comment-'.length);
     const index = this.#data.threads.findIndex((thread) => containsComment(thread, id));
     if (index < 0) return;
-    this.#shown = Math.max(this.#shown, Math.ceil((index + 1) / this.window) * this.window);
+    // The window that holds it, not everything before it: a link to the 9 000th comment renders 50.
+    if (index < this.#from || index >= this.#shown) {
+      this.#from = Math.floor(index / this.window) * this.window;
+      this.#shown = this.#from + this.window;
+    }
     this.#scrollTo = hash;
   }
 
@@ -311,6 +318,15 @@ export class CommentListElement extends LitElement {
     return html`<button part="more-button" type="button" @click=${showMore}>${this.#locale.messages.showMoreComments(remaining)}</button>`;
   }
 
+  #earlier() {
+    if (this.#from <= 0) return nothing;
+    const showEarlier = () => {
+      this.#from = Math.max(0, this.#from - this.window);
+      this.requestUpdate();
+    };
+    return html`<button part="more-button" class="earlier" type="button" @click=${showEarlier}>${this.#locale.messages.showEarlierComments(this.#from)}</button>`;
+  }
+
   protected override render() {
     const messages = this.#locale.messages;
     const load = this.#fetch.state;
@@ -324,7 +340,7 @@ export class CommentListElement extends LitElement {
       return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${problem.message}</p>` : html`<p part="empty">${messages.noComments}</p>`;
     }
     if (this.variant === 'recent') return this.#recent();
-    return html`<ol part="list" aria-label=${messages.comments}>${this.#thread(this.#data.threads.slice(0, this.#shown), 1)}</ol>
+    return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
       ${this.#more()} ${this.#pagination()}`;
   }
 }
