@@ -89,6 +89,9 @@ export class CommentListElement extends LitElement {
   /** Longest body rendered, in characters; longer ones show a notice instead. */
   @property({ type: Number, attribute: 'max-length' }) accessor maxLength = 10_000;
 
+  /** Whether `![alt](src)` in a comment shows the picture (a request to wherever the visitor chose). Default off: it stays a link. */
+  @property({ type: Boolean }) accessor images = false;
+
   /** TeX macros for the comments' formulas. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
 
@@ -169,7 +172,7 @@ export class CommentListElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('backend')) this.#fetch.load(this.comments !== undefined || this.#backend ? undefined : this.src);
     if ((['backend', 'server', 'post', 'variant', 'limit', 'comments'] as const).some((key) => changed.has(key))) this.#loadRemote();
-    if (changed.has('macros') || changed.has('maxLength')) this.#rendered.clear();
+    if (changed.has('macros') || changed.has('maxLength') || changed.has('images')) this.#rendered.clear();
     const load = this.#fetch.state;
     const remote = this.#remote.state === 'loaded' ? this.#remote.page.comments : undefined;
     const source = this.comments !== undefined ? this.comments : this.#backend ? remote : load.state === 'loaded' ? load.text : undefined;
@@ -234,7 +237,7 @@ export class CommentListElement extends LitElement {
     if (!renderers) return html`<p class="source">${comment.body}</p>`;
     let body = this.#rendered.get(comment.id);
     if (body?.body !== comment.body) {
-      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros });
+      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images });
       this.#rendered.set(comment.id, (body = { body: comment.body, html, refused }));
     }
     return body.refused ? html`<p class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);

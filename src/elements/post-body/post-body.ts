@@ -66,8 +66,11 @@ export class PostBodyElement extends LitElement {
   /** Site-wide TeX macros. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
 
-  /** Treat the markdown as visitor-written: raw HTML shown as text, only safe links, restricted TeX. */
+  /** Treat the markdown as visitor-written: raw HTML shown as text, only safe links, restricted TeX, no pictures unless `images`. */
   @property({ type: Boolean, reflect: true }) accessor untrusted = false;
+
+  /** Whether `![alt](src)` in `untrusted` text shows the picture (a request to wherever the visitor chose); trusted posts always show theirs. As on `comment-list` and `comment-form`. */
+  @property({ type: Boolean }) accessor images = false;
 
   /**
    * Render into the element itself instead of a shadow root, for sites that
@@ -143,12 +146,12 @@ export class PostBodyElement extends LitElement {
     if (changed.has('src') || changed.has('markdown')) this.#fetch.load(this.markdown === undefined ? this.src : undefined);
     const load = this.#fetch.state;
     const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
-    const options = { trusted: !this.untrusted, macros: this.macros };
+    const options = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images };
     this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
       this.#article.clear();
-    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted')) {
+    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || changed.has('images')) {
       // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       if (!renderers) return;
