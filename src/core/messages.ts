@@ -53,6 +53,9 @@ export interface Messages {
   noComments: string;
   commentRefused: string;
   notJson(reason: string): string;
+  /** Footnotes of `post-body`: the list's accessible name, and each back link's. */
+  footnotes: string;
+  footnoteBack: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -95,6 +98,8 @@ export const messages: Record<Locale, Messages> = {
     noComments: 'No comments yet.',
     commentRefused: 'This comment is too long to show.',
     notJson: (reason) => `not valid JSON: ${reason}`,
+    footnotes: 'Footnotes',
+    footnoteBack: 'Back to the text',
   },
   zh: {
     loading: '正在加载…',
@@ -135,6 +140,8 @@ export const messages: Record<Locale, Messages> = {
     noComments: '还没有评论。',
     commentRefused: '这条评论太长，无法显示。',
     notJson: (reason) => `不是有效的 JSON：${reason}`,
+    footnotes: '脚注',
+    footnoteBack: '返回正文',
   },
 };
 
