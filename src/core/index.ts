@@ -36,4 +36,6 @@ export type { Excerpt, ExcerptOptions } from './excerpt.js';
 export { commentSubmission, isBlankDraft, isEmailAddress, isNearLengthLimit, isWebUrl, loadCommentDraft, saveCommentDraft, validateComment } from './comment-validation.js';
 export type { CommentDraft, CommentField, CommentFields, CommentProblem, CommentSubmission, DraftStorage, ReplyTarget } from './comment-validation.js';
 export { displayRows, renderPostBlocks } from './post-blocks.js';
+export { loadFootnotes, needsFootnotes } from './footnote-loader.js';
+export type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
 export type { PostBlock, PostBlocks } from './post-blocks.js';

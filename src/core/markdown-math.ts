@@ -2,6 +2,7 @@ import katex from 'katex';
 import MarkdownIt, { type RendererRule as RenderRule, type StateBlock, type StateInline } from 'markdown-it';
 import texmath from 'markdown-it-texmath';
 import { escapeHtml } from './escape-html.js';
+import { type FootnotePlugin, useFootnotes } from './footnotes.js';
 import { isSafeUrl } from './safe-url.js';
 import { precededByOddBackslashes } from './tex-scan.js';
 
@@ -287,7 +288,7 @@ function sciblogDelimiters(): string {
   return 'sciblog';
 }
 
-function createMarkdown(trusted: boolean, images: boolean): MarkdownIt {
+function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnotePlugin): MarkdownIt {
   const md = new MarkdownIt({ html: trusted, linkify: true });
   // Without images, `![alt](src)` reads as "!" and a link to the picture.
   if (!images) md.disable('image');
@@ -299,6 +300,7 @@ function createMarkdown(trusted: boolean, images: boolean): MarkdownIt {
   md.block.ruler.before('fence', 'math_environment', mathEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('escape', 'equation_reference', equationReference);
   md.inline.ruler.before('escape', 'inline_math', inlineMath);
+  if (footnotes) useFootnotes(md, footnotes, trusted);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;
@@ -315,12 +317,12 @@ function createMarkdown(trusted: boolean, images: boolean): MarkdownIt {
 
 const instances = new Map<string, MarkdownIt>();
 
-/** The shared markdown-it instance for trusted (site owner) or untrusted (visitor) text, with or without images. */
-export function markdownFor(trusted: boolean, images = true): MarkdownIt {
-  const key = `${trusted}/${images}`;
+/** The shared markdown-it instance for trusted (site owner) or untrusted (visitor) text, with or without images (and footnotes). */
+export function markdownFor(trusted: boolean, images = true, footnotes?: FootnotePlugin): MarkdownIt {
+  const key = `${trusted}/${images}/${footnotes !== undefined}`;
   let md = instances.get(key);
   if (!md) {
-    md = createMarkdown(trusted, images);
+    md = createMarkdown(trusted, images, footnotes);
     instances.set(key, md);
   }
   return md;

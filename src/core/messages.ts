@@ -59,6 +59,9 @@ export interface Messages {
   showEarlierComments(before: number): string;
   /** Why a comment server could not be read or written, by the kind of failure; `detail` is the server's own words. */
   commentServerFailed(kind: 'network' | 'timeout' | 'http' | 'refused' | 'invalid' | 'unsupported', detail: string): string;
+  /** Footnotes of `post-body`: the list's accessible name, and each back link's. */
+  footnotes: string;
+  footnoteBack: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -112,6 +115,8 @@ export const messages: Record<Locale, Messages> = {
         invalid: `The comment server's answer could not be read (${detail}).`,
         unsupported: `The comment server cannot do this (${detail}).`,
       })[kind],
+    footnotes: 'Footnotes',
+    footnoteBack: 'Back to the text',
   },
   zh: {
     loading: '正在加载…',
@@ -163,6 +168,8 @@ export const messages: Record<Locale, Messages> = {
         invalid: `无法读取评论服务器的响应（${detail}）。`,
         unsupported: `评论服务器不支持此操作（${detail}）。`,
       })[kind],
+    footnotes: '脚注',
+    footnoteBack: '返回正文',
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import { escapeHtml } from './escape-html.js';
+import { footnoteIds } from './footnotes.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, type PreparedPost, sortedErrors } from './post-preparation.js';
 import { drain, type Steps } from './steps.js';
 import { type RenderedMarkdown, type RenderMarkdownOptions, tooLong, untrustedTextLimit } from './render-markdown.js';
@@ -106,6 +107,9 @@ function assemble(post: PreparedPost, ranges: [number, number][], blocks: PostBl
     const block = headingBlocks.get(inline);
     if (block !== undefined && !ids.has(id)) ids.set(id, block);
   }
+  // The footnote list is the last block; a link to a note must bring it in.
+  const lastRange = ranges.at(-1);
+  if (lastRange) for (const id of footnoteIds(tokens, ...lastRange)) if (!ids.has(id)) ids.set(id, ranges.length - 1);
 
   let html: string | undefined;
   const result: RenderedMarkdown = {

@@ -6,6 +6,7 @@ import { type FrontMatter, parseFrontMatter } from './front-matter.js';
 import { type PostFormula, readPostFormulas, referenceTextHtml } from './post-formulas.js';
 import { macrosInForce, readPostOptions } from './post-options.js';
 import { chunksAtTopLevel } from './markdown-chunks.js';
+import { labelFootnotes } from './footnotes.js';
 import { SlugRegistry } from './heading-slug.js';
 import { inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
 import { renderFormula } from './render-math.js';
@@ -44,8 +45,9 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   const postOptions = readPostOptions(front.meta, front.fieldLines);
   const errors: RenderError[] = [...front.errors, ...postOptions.errors];
   const dialect = options.dialect ?? postOptions.dialect;
-  const md = markdownFor(trusted, options.images ?? true);
+  const md = markdownFor(trusted, options.images ?? true, options.footnotes);
   const tokens = yield* parseInSteps(md, front.body);
+  labelFootnotes(tokens, options.footnoteLabels);
 
   const headingTokens: PreparedPost['headingTokens'] = [];
   const slugs = new SlugRegistry();

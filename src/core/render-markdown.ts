@@ -4,6 +4,7 @@ import type { PostDialect, PostMeta } from './front-matter.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
 import { drain } from './steps.js';
 import type { TexMacros } from './render-math.js';
+import type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
 
 /** How a post's markdown marks math: `default`, or `kramdown` for posts written for Jekyll. */
 export type MathDialect = PostDialect;
@@ -36,6 +37,15 @@ export interface RenderMarkdownOptions {
    * `untrustedTextLimit` (100 000). Trusted text has no limit.
    */
   maxLength?: number;
+  /**
+   * markdown-it-footnote, as `await loadFootnotes()` gives it: `[^1]` with its
+   * `[^1]: …` definition, and inline `^[…]`, become numbered notes (ids
+   * `fn-1`, `fnref-1`; a visitor's are prefixed) in a list at the end.
+   * Without it they stay text.
+   */
+  footnotes?: FootnotePlugin;
+  /** Accessible names of the footnote list and its back links. Default English (`messages.en`). */
+  footnoteLabels?: FootnoteLabels;
 }
 
 export interface Heading {

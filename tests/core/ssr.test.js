@@ -33,6 +33,7 @@ const cases = [
   ['math-block', html`<math-block .tex=${'x^2'}></math-block>`, /class="katex-display"/],
   ['math-block inline', html`<math-block inline .tex=${'\\alpha'}></math-block>`, /class="katex"/],
   ['post-body', html`<post-body .markdown=${'# Title\n\n$$a\\label{a}$$\n\nSee \\eqref{a}.'}></post-body>`, /href="#eq-a"/],
+  ['post-body with footnotes', html`<post-body lang="zh" .markdown=${'A note[^1] with math^[$x^2$].\n\n[^1]: Here.'}></post-body>`, /class="sb-with-notes"[\s\S]*href="#fn-1"[\s\S]*aria-label="脚注"[\s\S]*id="fn-2"[\s\S]*class="katex"/],
   ['post-excerpt', html`<post-excerpt .markdown=${'Some $x$ text.'}></post-excerpt>`, /class="katex"/],
   ['post-card', html`<post-card .post=${post}></post-card>`, /Euler/],
   ['post-meta', html`<post-meta .post=${post}></post-meta>`, /林知远/],

@@ -3,13 +3,17 @@ import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { dedent } from '../../core/dedent.js';
 import type { TexMacros } from '../../core/render-math.js';
-import type { RenderedMarkdown } from '../../core/render-markdown.js';
+import type { RenderedMarkdown, RenderMarkdownOptions } from '../../core/render-markdown.js';
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
-import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
-import { markdownRenderers } from '../shared/math-modules.js';
+import { LazyModuleRequest, lazyModule, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
+import { footnoteSupport, markdownRenderers } from '../shared/math-modules.js';
+import { needsFootnotes } from '../../core/footnote-loader.js';
+import type { FootnoteLabels } from '../../core/footnotes.js';
+import { sidenoteStyles } from './sidenote.styles.js';
+import type { SidenoteLayout } from './sidenote-layout.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
@@ -22,6 +26,8 @@ import { PostRenderedEvent } from './rendered-event.js';
 const longPost = 400_000;
 /** About how much of a long post's beginning is prepared first. */
 const headLength = 40_000;
+/** What places footnotes beside the text: loaded for articles that have them. */
+const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
 
 /**
  * @tagname post-body
@@ -39,7 +45,9 @@ const headLength = 40_000;
  *
  * @cssprop [--sb-post-body-line-height=1.8] - Line height of the text.
  * @cssprop [--sb-post-body-reserved-height=100vh] - Height kept for the article while it loads, so what follows it on the page does not jump when it appears.
- * @cssprop [--sb-scroll-margin-top=1em] - Space kept above an equation or heading scrolled to (for sticky headers).
+ * @cssprop [--sb-scroll-margin-top=1em] - Space kept above an equation, heading or footnote scrolled to (for sticky headers).
+ * @cssprop [--sb-post-body-sidenote-width=14rem] - Width of the footnotes shown in the right margin, beside the line citing them, when the article is at least 48rem wide (on screen; otherwise, and in print, they are listed at the end).
+ * @cssprop [--sb-post-body-sidenote-gap=2rem] - Space between the text and those notes.
  * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links.
  * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation just linked to.
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
@@ -49,7 +57,7 @@ const headLength = 40_000;
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -105,6 +113,7 @@ export class PostBodyElement extends LitElement {
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
+  readonly #footnotes = new LazyModuleRequest(this, footnoteSupport);
   readonly #article = new ProgressiveArticle(this, {
     content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
     onFirstScreen: () => this.#scrollToInitialHash(),
@@ -119,6 +128,10 @@ export class PostBodyElement extends LitElement {
   #scrolledToInitialHash = false;
   #targeted?: Element;
   #fallbackNodes: HTMLElement[] = [];
+  /** Whether the article on show has footnotes (its text column then leaves room for them on a wide screen). */
+  #withNotes = false;
+  #renderedLabels?: string;
+  #sidenotes?: SidenoteLayout;
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     if (!this.noShadow) return super.createRenderRoot();
@@ -134,27 +147,38 @@ export class PostBodyElement extends LitElement {
     registerKatexFonts();
     this.renderRoot.addEventListener('click', this.#onClick as EventListener);
     window.addEventListener('hashchange', this.#onHashChange);
+    if (this.hasUpdated) this.#placeNotes();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.renderRoot.removeEventListener('click', this.#onClick as EventListener);
     window.removeEventListener('hashchange', this.#onHashChange);
+    this.#sidenotes?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('markdown')) this.#fetch.load(this.markdown === undefined ? this.src : undefined);
     const load = this.#fetch.state;
     const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
-    const options = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images };
+    const { messages } = this.#locale;
+    const footnoteLabels: FootnoteLabels = { list: messages.footnotes, back: messages.footnoteBack };
+    const labels = `${footnoteLabels.list}\n${footnoteLabels.back}`;
+    const withNotes = source !== undefined && needsFootnotes(source);
+    const options: RenderMarkdownOptions = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images, footnoteLabels };
     this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
+      this.#withNotes = false;
       this.#article.clear();
-    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || changed.has('images')) {
-      // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
+    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || changed.has('images') || (withNotes && labels !== this.#renderedLabels)) {
+      // Until markdown-it and KaTeX (and, for a post with notes, markdown-it-footnote) have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
-      if (!renderers) return;
+      const footnotes = withNotes ? this.#footnotes.value : undefined;
+      if (!renderers || (withNotes && !footnotes)) return;
+      options.footnotes = footnotes;
+      this.#withNotes = withNotes;
+      this.#renderedLabels = labels;
       // What a server rendered is hydrated as it is, so the first render must be the same whole article.
       if (isServer || (!this.hasUpdated && this.shadowRoot?.firstChild)) {
         this.#result = renderers.renderMarkdown(source, options);
@@ -171,7 +195,7 @@ export class PostBodyElement extends LitElement {
 
   /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await updatedWith([this.#math], () => super.getUpdateComplete());
+    let result = await updatedWith([this.#math, this.#footnotes], () => super.getUpdateComplete());
     for (let pending = this.#article.pending; pending; pending = this.#article.pending) {
       await pending;
       result = await super.getUpdateComplete();
@@ -180,7 +204,9 @@ export class PostBodyElement extends LitElement {
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
+    const source = this.markdown ?? this.#scriptSource;
+    const requests = source !== undefined && needsFootnotes(source) ? [this.#math, this.#footnotes] : [this.#math];
+    return readyToHydrate(this, requests) && super.shouldUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -194,7 +220,25 @@ export class PostBodyElement extends LitElement {
   }
 
   #announce({ equations, headings, errors, meta }: RenderedMarkdown): void {
+    this.#placeNotes();
     this.dispatchEvent(new PostRenderedEvent({ equations, headings, errors, meta }));
+  }
+
+  /** Once the whole article is in: its notes typeset and placed beside the text (when the styles say so). */
+  #placeNotes(): void {
+    const content = this.renderRoot.querySelector<HTMLElement>('[part="content"]');
+    if (!this.#withNotes || !content) {
+      this.#sidenotes?.disconnect();
+      return;
+    }
+    // Notes beside the text are on screen long before the list's place at the end comes near: typeset them now.
+    const firstNote = content.querySelector('.sb-footnote')?.id;
+    if (firstNote) this.#article.reveal(firstNote);
+    void sidenoteLayout.load().then(({ SidenoteLayout }) => {
+      if (!this.isConnected || !this.#withNotes) return;
+      this.#sidenotes ??= new SidenoteLayout();
+      this.#sidenotes.observe(content);
+    });
   }
 
   #scrollToInitialHash(): void {
@@ -246,9 +290,10 @@ export class PostBodyElement extends LitElement {
       return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p>
         <slot></slot>`;
     }
-    if (this.#result) return html`<div part="content">${unsafeHTML(this.#result.html)}</div>`;
+    const notes = this.#withNotes ? 'sb-with-notes' : '';
+    if (this.#result) return html`<div part="content" class=${notes}>${unsafeHTML(this.#result.html)}</div>`;
     // The controller fills it, a block at a time.
-    if (this.#article.hasBlocks) return html`<div part="content"></div>`;
+    if (this.#article.hasBlocks) return html`<div part="content" class=${notes}></div>`;
     // Fetching, or waiting for the renderers: the article's room is kept, so the page below it stays put.
     if (load.state === 'loading') return html`<p part="status" class="reserved" role="status" aria-busy="true">${messages.loading}</p>`;
     if (this.#hasSource) return html`<div part="content" class="reserved" aria-busy="true"></div>`;

@@ -1,3 +1,4 @@
+import { loadFootnotes } from '../../core/footnote-loader.js';
 import { lazyModule } from './lazy-module.js';
 
 /** markdown-it, texmath and KaTeX with the renderers of articles, excerpts and comments. */
@@ -6,6 +7,9 @@ export const markdownRenderers = lazyModule(() => import('./markdown-renderers.j
 /** KaTeX alone, for `math-block`. */
 export const formulaRenderer = lazyModule(() => import('../../core/render-math.js'));
 
+/** markdown-it-footnote, for articles with footnotes. */
+export const footnoteSupport = lazyModule(loadFootnotes);
+
 /**
  * Loads the math and markdown code the elements fetch when they first have
  * something to render. A page may call it to start that early; a server
@@ -13,5 +17,5 @@ export const formulaRenderer = lazyModule(() => import('../../core/render-math.j
  * wait for a module.
  */
 export async function loadMathRenderers(): Promise<void> {
-  await Promise.all([markdownRenderers.load(), formulaRenderer.load()]);
+  await Promise.all([markdownRenderers.load(), formulaRenderer.load(), footnoteSupport.load()]);
 }

@@ -110,6 +110,13 @@ describe('post-body', () => {
       expect(tag.getBoundingClientRect().left).to.be.at.least(bases[bases.length - 1].getBoundingClientRect().right);
     });
 
+    it('loads neither markdown-it-footnote nor the sidenote layout for articles without footnotes', async () => {
+      await postBody(article);
+      const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+      expect(loaded.filter((name) => /markdown-it-footnote|sidenote-layout/.test(name))).to.deep.equal([]);
+      expect(loaded.some((name) => name.includes('markdown-it'))).to.be.true;
+    });
+
     it('shows raw HTML as text when untrusted', async () => {
       const el = await postBody('<img src=x onerror="window.__pwned=1"> [x](javascript:alert(1))', 'untrusted');
       expect(contentOf(el).querySelector('img')).to.not.exist;
