@@ -16,7 +16,7 @@ describe('placeBeside', () => {
     ['flips above and slides left near the bottom right corner', link(740, 560), { width: 300, height: 120 }, { side: 'above', left: 492, top: 434 }],
     ['goes to the right when neither above nor below has room', link(100, 290), { width: 300, height: 300 }, { side: 'right', left: 146, top: 150 }],
     ['goes to the left when only the left has room', link(700, 290), { width: 300, height: 300 }, { side: 'left', left: 394, top: 150 }],
-    ['is pushed back inside the viewport when no side has room', link(380, 290), { width: 500, height: 400 }, { side: 'below', left: 292, top: 192 }],
+    ['goes on the side with the most room for its size, pushed back inside the viewport, when no side has room for all of it', link(380, 290), { width: 500, height: 400 }, { side: 'right', left: 292, top: 100 }],
     ['keeps the margin at the left edge for a popover as wide as the viewport', link(300, 100), { width: 900, height: 100 }, { side: 'below', left: 8, top: 126 }],
     ['stays inside the viewport for a link scrolled half out of the top', link(100, -10), { width: 300, height: 120 }, { side: 'below', left: 100, top: 16 }],
   ];

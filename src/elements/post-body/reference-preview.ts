@@ -137,7 +137,8 @@ export class ReferencePreviews {
   }
 
   #showLater(link: HTMLAnchorElement, how: PreviewInteraction): void {
-    if (link === this.#dismissed || (link === this.#link && how !== 'tap')) return;
+    // Moving between the parts of a link does not start its wait again.
+    if (link === this.#dismissed || link === this.#pending || link === this.#link) return;
     this.#cancelShow();
     this.#pending = link;
     this.#showTimer = setTimeout(() => this.#show(link, how), how === 'hover' ? hoverDelay : focusDelay);
@@ -202,12 +203,13 @@ export class ReferencePreviews {
     // Where (0, 0) lands depends on the containing block (the viewport in the top layer, a positioned ancestor otherwise).
     popover.style.left = '0px';
     popover.style.top = '0px';
+    const body = popover.firstElementChild as HTMLElement;
+    fitWidth(body);
     const origin = popover.getBoundingClientRect();
     const place = placeBeside(anchor, origin, viewport);
     popover.style.left = `${place.left - origin.left}px`;
     popover.style.top = `${place.top - origin.top}px`;
     popover.dataset.side = place.side;
-    const body = popover.firstElementChild as HTMLElement;
     body.toggleAttribute('data-clipped', body.scrollHeight > body.clientHeight + 1);
   }
 
@@ -272,6 +274,17 @@ function copyOf(subject: Element): Element {
   for (const anchor of copy.querySelectorAll('.sb-heading-anchor')) anchor.remove();
   for (const focusable of copy.querySelectorAll('a[href], button, input, select, textarea, summary, [contenteditable]')) focusable.setAttribute('tabindex', '-1');
   return copy;
+}
+
+/** The smallest share of its size a formula wider than the preview is drawn at; wider still, it scrolls. */
+const smallestScale = 0.7;
+
+/** Draws a formula wider than the preview (on a phone, say) smaller, so its number shows. */
+function fitWidth(body: HTMLElement): void {
+  body.style.fontSize = '';
+  const equation = body.firstElementChild;
+  if (!equation?.classList.contains('sb-equation') || equation.scrollWidth <= equation.clientWidth) return;
+  body.style.fontSize = `${Math.max(smallestScale, equation.clientWidth / equation.scrollWidth)}em`;
 }
 
 /** The link's box on its first line: a link broken over two lines has a bounding box spanning the column. */

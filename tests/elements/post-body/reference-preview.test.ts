@@ -1,5 +1,5 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/post-body.js';
 import type { PostBodyElement } from '../../../src/post-body.js';
 
@@ -141,6 +141,23 @@ ${many}
       const preview = await shownPreview(el);
       expect(preview.querySelector('.katex-display')).to.exist;
       expect(preview.querySelector('[data-sb-formula]')).to.equal(null);
+    });
+
+    it('draws an equation wider than a phone\'s preview smaller, so that its number shows', async () => {
+      await setViewport({ width: 360, height: 640 });
+      try {
+        const wide = Array.from({ length: 10 }, (_, i) => `x_{${i}}`).join('+');
+        const el = await postBody(String.raw`See \eqref{eq:wide}.
+
+\begin{equation}${wide} \label{eq:wide}\end{equation}`);
+        await pointAt(linkTo(el, '#eq-eq:wide'));
+        const preview = await shownPreview(el);
+        expectInViewport(preview);
+        const tag = preview.querySelector('.katex-tag')!.getBoundingClientRect();
+        expect(tag.right).to.be.at.most(preview.getBoundingClientRect().right);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('cuts a long target at the preview\'s height', async () => {
