@@ -15,6 +15,10 @@ E = mc^2 \label{eq:energy}
 
 The end.`;
 
+// A test page loads hundreds of modules, more than the browser keeps timings of by default.
+performance.setResourceTimingBufferSize(100_000);
+/** Whether the page has fetched the previews' code (the trigger's and the styles' files are others). */
+const previewsLoaded = () => performance.getEntriesByType('resource').some((entry) => /\/reference-preview\.(?:js|ts)(?:\?|$)/.test(entry.name));
 const contentOf = (el: PostBodyElement) => el.shadowRoot!.querySelector('[part="content"]')!;
 const previewOf = (el: PostBodyElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="preview"]');
 const isShown = (preview: HTMLElement | null) => preview !== null && (preview.hasAttribute('popover') ? preview.matches(':popover-open') : !preview.hidden);
@@ -64,10 +68,13 @@ describe('post-body reference previews', () => {
   describe('mouse', () => {
     it('shows the equation a hovered reference points to, typeset as on the page, beside the link and inside the viewport', async () => {
       const el = await postBody(article);
+      // The first test of the file: nothing has loaded the previews yet.
       expect(previewOf(el), 'nothing is made before a reader comes to a link').to.equal(null);
+      expect(previewsLoaded(), 'the previews\' code is loaded before a reader comes to a link').to.be.false;
       const link = linkTo(el, '#eq-eq:energy');
       await pointAt(link);
       const preview = await shownPreview(el);
+      expect(previewsLoaded()).to.be.true;
       expect(preview.getAttribute('role')).to.equal('tooltip');
       expect(link.getAttribute('aria-describedby')).to.equal(preview.id);
       expect(preview.querySelector('.katex-display')).to.exist;
