@@ -21,6 +21,7 @@ import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './defer
 import { ProgressiveArticle } from './progressive-article.js';
 import { leadingChunk } from '../../core/markdown-chunks.js';
 import { PostRenderedEvent } from './rendered-event.js';
+import { ReferencePreviewTrigger } from './reference-preview-trigger.js';
 
 /** A trusted post longer than this (in characters) shows the first screen of its beginning while the whole is prepared. */
 const longPost = 400_000;
@@ -36,12 +37,16 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * The markdown comes from the `markdown` property, else from `src`, else from a
  * `<script type="text/markdown">` child. Equation and heading links scroll
  * within the article and update the URL fragment, so they can be shared.
+ * Hovering, focusing or tapping a link to an equation (or to anything else in
+ * the article but a heading) first shows a preview of it beside the link; a
+ * second tap follows the link on a touch screen (`no-previews` turns this off).
  *
  * @slot - Fallback content: shown when there is no markdown, and beside the message when `src` cannot be loaded.
  *
  * @csspart content - The rendered article.
  * @csspart status - The loading message.
  * @csspart error - The message shown when `src` cannot be loaded.
+ * @csspart preview - The preview of a link's target (an equation, a footnote…), shown beside the link.
  *
  * @cssprop [--sb-post-body-line-height=1.8] - Line height of the text.
  * @cssprop [--sb-post-body-reserved-height=100vh] - Height kept for the article while it loads, so what follows it on the page does not jump when it appears.
@@ -53,6 +58,9 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
  * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
+ * @cssprop [--sb-post-body-preview-width=36rem] - Widest a link's preview gets (never wider than the viewport).
+ * @cssprop [--sb-post-body-preview-max-height=16em] - Tallest a link's preview gets (at most 45vh); a longer target fades out at the bottom.
+ * @cssprop [--sb-post-body-preview-background=Canvas] - Background of a link's preview.
  *
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
@@ -86,6 +94,9 @@ export class PostBodyElement extends LitElement {
    */
   @property({ type: Boolean, reflect: true, attribute: 'no-shadow' }) accessor noShadow = false;
 
+  /** Turn off the previews of equations and other places in the article shown when a reader hovers, focuses or taps a link to them. */
+  @property({ type: Boolean, reflect: true, attribute: 'no-previews' }) accessor noPreviews = false;
+
   /** Replacements for the built-in interface text (loading and error messages). */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
@@ -118,6 +129,12 @@ export class PostBodyElement extends LitElement {
     content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
     onFirstScreen: () => this.#scrollToInitialHash(),
     onComplete: (result) => this.#announce(result),
+  });
+  readonly #previews = new ReferencePreviewTrigger(this, {
+    content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
+    root: () => this.renderRoot as ShadowRoot | HTMLElement,
+    reveal: (id) => this.#article.reveal(id),
+    enabled: () => !this.noPreviews,
   });
   #scriptSource?: string;
   /** The article rendered whole: on a server, and when hydrating what a server rendered. */
@@ -211,6 +228,7 @@ export class PostBodyElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('noPreviews') && this.noPreviews) this.#previews.hide();
     const showFallback = this.result === undefined && this.#fetch.state.state !== 'loading';
     if (this.renderRoot === this) for (const node of this.#fallbackNodes) node.hidden = !showFallback;
     if (!this.#resultIsNew || !this.#result) return;
