@@ -16,6 +16,7 @@ import { clearMathCache, excerpt, groupArchive, renderMarkdown, threadComments }
 import { runArchiveBench } from './archive-list.bench.mjs';
 import { mathjaxNode, prerenderCli } from './node-more.bench.mjs';
 import { pages } from './pages.bench.mjs';
+import { commentThreads } from './comments.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
 
@@ -192,6 +193,11 @@ const oursOnce = renderMarkdown(source);
 const baselineOnce = bare.render(source);
 const katexCount = (html) => (html.match(/class="katex"/g) ?? []).length;
 const found = { ours: katexCount(oursOnce.html), baseline: katexCount(baselineOnce) };
+
+// A thread of 10 000 comments against one of 50, first paint in Chromium.
+sections.push(async function comments() {
+  return commentThreads({ rounds: Math.max(5, Math.round(ROUNDS / 3)) });
+});
 
 console.log(`sciblog-elements benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? ''}`.trim());
 console.log(
