@@ -32,3 +32,8 @@ export { commentSubmission, isBlankDraft, isEmailAddress, isNearLengthLimit, isW
 export type { CommentDraft, CommentField, CommentFields, CommentProblem, CommentSubmission, DraftStorage, ReplyTarget } from './comment-validation.js';
 export { displayRows, renderPostBlocks } from './post-blocks.js';
 export type { PostBlock, PostBlocks } from './post-blocks.js';
+export { loadBibliography, loadPostBibliography } from './bibliography-loader.js';
+export type { LoadPostBibliographyOptions } from './bibliography-loader.js';
+export { readCslItems } from './bibliography.js';
+export type { Bibliography, CslItem, Reference, ReferenceName } from './bibliography.js';
+export type { CitationStyle, CitedReference } from './citation-format.js';

@@ -4,6 +4,7 @@ import texmath from 'markdown-it-texmath';
 import { escapeHtml } from './escape-html.js';
 import { isSafeUrl } from './safe-url.js';
 import { precededByOddBackslashes } from './tex-scan.js';
+import { citationSyntax } from './citation-syntax.js';
 
 // Token types that hold TeX: texmath's, plus the environment and reference rules below.
 export const inlineMathTypes = new Set(['math_inline', 'math_inline_double', 'equation_reference']);
@@ -299,6 +300,7 @@ function createMarkdown(trusted: boolean, images: boolean): MarkdownIt {
   md.block.ruler.before('fence', 'math_environment', mathEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('escape', 'equation_reference', equationReference);
   md.inline.ruler.before('escape', 'inline_math', inlineMath);
+  md.use(citationSyntax);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;

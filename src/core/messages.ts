@@ -53,6 +53,12 @@ export interface Messages {
   noComments: string;
   commentRefused: string;
   notJson(reason: string): string;
+  /** Citations and the reference list of `post-body` (written into the article's HTML). */
+  references: string;
+  /** Between the names of two authors: `Vaswani and Shazeer`. */
+  authorsAnd: string;
+  /** After the first author of three or more: `Vaswani et al.`. */
+  etAl: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -95,6 +101,9 @@ export const messages: Record<Locale, Messages> = {
     noComments: 'No comments yet.',
     commentRefused: 'This comment is too long to show.',
     notJson: (reason) => `not valid JSON: ${reason}`,
+    references: 'References',
+    authorsAnd: ' and ',
+    etAl: ' et al.',
   },
   zh: {
     loading: '正在加载…',
@@ -135,6 +144,9 @@ export const messages: Record<Locale, Messages> = {
     noComments: '还没有评论。',
     commentRefused: '这条评论太长，无法显示。',
     notJson: (reason) => `不是有效的 JSON：${reason}`,
+    references: '参考文献',
+    authorsAnd: ' 和 ',
+    etAl: ' 等',
   },
 };
 

@@ -4,6 +4,8 @@ import type { PostDialect, PostMeta } from './front-matter.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
 import { drain } from './steps.js';
 import type { TexMacros } from './render-math.js';
+import type { Bibliography, CslItem } from './bibliography.js';
+import type { CitationStyle, CitedReference } from './citation-format.js';
 
 /** How a post's markdown marks math: `default`, or `kramdown` for posts written for Jekyll. */
 export type MathDialect = PostDialect;
@@ -36,6 +38,17 @@ export interface RenderMarkdownOptions {
    * `untrustedTextLimit` (100 000). Trusted text has no limit.
    */
   maxLength?: number;
+  /**
+   * The references `\cite{…}`, `[@…]` and `@…` name: from `loadBibliography`
+   * or `loadPostBibliography` (BibTeX needs its parser, loaded on first need),
+   * or CSL-JSON items. Takes the place of the front matter's `bibliography:`,
+   * which renderMarkdown reads itself only when it holds CSL-JSON.
+   */
+  bibliography?: Bibliography | readonly CslItem[];
+  /** `numeric` (`[1]`, the default) or `author-year` (`(Vaswani et al., 2017)`); front matter `citation-style:` sets it for one post. */
+  citationStyle?: CitationStyle;
+  /** Language of what the renderer writes (the reference list's heading) when the front matter has no `lang`. Default English. */
+  lang?: string;
 }
 
 export interface Heading {
@@ -62,6 +75,8 @@ export interface RenderedMarkdown {
   errors: RenderError[];
   /** The macros the post's formulas defined (`\newcommand`, `\def`, …), name → expansion. */
   macros: Record<string, string>;
+  /** The references the post cites, in order of their numbers. */
+  citations: CitedReference[];
 }
 
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
@@ -73,7 +88,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const context = mathContext(post, formulaTypesetter(post));
   const html = post.md.renderer.render(post.tokens, post.md.options, context);
   const headings = postHeadings(post, context);
-  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined };
+  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations };
 }
 
 /** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
@@ -86,5 +101,6 @@ export function tooLong(source: string, maxLength: number): RenderedMarkdown {
     headings: [],
     errors: [{ message, line: 1 }],
     macros: {},
+    citations: [],
   };
 }
