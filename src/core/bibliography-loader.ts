@@ -1,6 +1,7 @@
 import {
   type Bibliography,
   type BibliographyPlace,
+  type BibliographySource,
   type CslItem,
   isCslJson,
   readBibliographySource,
@@ -26,11 +27,30 @@ export async function loadBibliography(source: string | readonly CslItem[], plac
   let library;
   try {
     // Titles as written (no sentence case); an unknown command keeps its argument's text.
-    library = parse(source, { sentenceCase: false, english: false, unsupported: 'ignore' });
+    library = parse(source, { sentenceCase: false, english: false, unsupported: unknownCommand });
   } catch (error) {
     library = { entries: [], errors: [{ error: error instanceof Error ? error.message : String(error) }] };
   }
-  return referencesFromBibtex(library, place);
+  return referencesFromBibtex(library, place, source);
+}
+
+// An unknown command keeps only its arguments (`\foo{bar}` → `bar`), as the parser's `ignore` does; TeX logos keep their name.
+const unknownCommand = (node: object): string => {
+  const { content } = node as { content?: unknown };
+  const name = typeof content === 'string' ? content : '';
+  return /^(?:TeX|BibTeX|XeTeX|LuaTeX|ConTeXt|AmS|\s)$/.test(name) ? name : '';
+};
+
+/**
+ * The bibliography of a post that must be loaded before `renderMarkdown`
+ * can use it: BibTeX or CSL-JSON text, or a URL, in the front matter.
+ * `undefined` when there is none, or when `renderMarkdown` reads it itself
+ * (a YAML list of CSL items), or in untrusted text.
+ */
+export function bibliographyToLoad(source: string, trusted: boolean): (BibliographySource & { kind: 'url' | 'text' }) | undefined {
+  const { meta, fieldLines } = parseFrontMatter(source);
+  const found = readBibliographySource(meta, fieldLines, trusted);
+  return found?.kind === 'items' ? undefined : found;
 }
 
 export interface LoadPostBibliographyOptions {

@@ -130,7 +130,8 @@ export function readCslItems(items: unknown, line?: number): Bibliography {
 /** What @retorquere/bibtex-parser returns, as far as it is read here. */
 export interface ParsedBibtex {
   entries: { type: string; key: string; fields: Record<string, unknown> }[];
-  errors: { error: string }[];
+  /** `input` is the text of the entry that could not be read. */
+  errors: { error: string; input?: string }[];
 }
 
 /** Where a bibliography is written: the post's line of `bibliography:`, and of the BibTeX's first line when the BibTeX is in the post. */
@@ -140,11 +141,12 @@ export interface BibliographyPlace {
 }
 
 /** The references of a parsed BibTeX library. */
-export function referencesFromBibtex(library: ParsedBibtex, { line, firstLine }: BibliographyPlace = {}): Bibliography {
-  const errors = library.errors.map(({ error }) => {
-    // The parser says where in the BibTeX; in the post that is so many lines below its first.
-    const within = /\bat line (\d+)/.exec(error);
-    return withLine(`bibliography: ${error}`, within && firstLine !== undefined ? firstLine + Number(within[1]) - 1 : line);
+export function referencesFromBibtex(library: ParsedBibtex, { line, firstLine }: BibliographyPlace = {}, source = ''): Bibliography {
+  const errors = library.errors.map(({ error, input }) => {
+    // The entry that failed starts so many lines below the BibTeX's first (the parser's own line is where it gave up).
+    const at = input ? source.indexOf(input) : -1;
+    const within = at < 0 ? undefined : source.slice(0, at).split('\n').length;
+    return withLine(`bibliography: ${error}`, within !== undefined && firstLine !== undefined ? firstLine + within - 1 : line);
   });
   const references = library.entries.map((entry): Reference => {
     const field = (name: string) => plain(entry.fields[name]);
@@ -192,8 +194,9 @@ function text(value: unknown): string | undefined {
 // The parser turns `\emph`, `\textbf`, `\url`, … into HTML; references here are plain text.
 function plain(value: unknown): string | undefined {
   if (Array.isArray(value)) return text(value.map(plain).filter(Boolean).join(', '));
-  const written = text(value);
-  return written === undefined ? undefined : text(written.replace(/<\/?[a-z][^<>]*>/gi, ''));
+  const written = text(typeof value === 'string' ? value.replaceAll('LᴬT<sub>E</sub>X', 'LaTeX') : value);
+  // The parser writes accents as combining marks (`u` + U+0308); NFC makes them the characters people type.
+  return written === undefined ? undefined : text(written.replace(/<\/?[a-z][^<>]*>/gi, '').normalize('NFC'));
 }
 
 function dashed(pages: string | undefined): string | undefined {

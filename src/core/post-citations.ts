@@ -52,15 +52,20 @@ export function resolveCitations(tokens: Token[], settings: CitationSettings): P
     if (token.type === 'references') places.push(token);
     if (token.type !== 'inline' || !token.children) continue;
     let line = token.map ? token.map[0] + 1 + settings.lineOffset : undefined;
+    let links = 0;
     for (const child of token.children) {
-      if (child.type === 'citation') resolveOne(child, line);
+      if (child.type === 'link_open') links++;
+      if (child.type === 'link_close') links--;
+      if (child.type === 'citation') resolveOne(child, line, links > 0);
       if (line !== undefined) line += lineBreaksIn(child);
     }
   }
 
-  function resolveOne(token: Token, line: number | undefined): void {
+  function resolveOne(token: Token, line: number | undefined, inLink: boolean): void {
     const meta = token.meta as CitationMeta;
-    const asText = (meta.bare && !meta.items.every((item) => references.has(item.key))) || (!settings.bibliography && !settings.trusted);
+    // A bare `@key` in a link's text (`[@handle](url)`) is part of the link's text.
+    const bareText = meta.bare && (inLink || !meta.items.every((item) => references.has(item.key)));
+    const asText = bareText || (!settings.bibliography && !settings.trusted);
     if (asText) {
       token.type = 'text';
       return;

@@ -17,6 +17,8 @@ import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './defer
 import { ProgressiveArticle } from './progressive-article.js';
 import { leadingChunk } from '../../core/markdown-chunks.js';
 import { PostRenderedEvent } from './rendered-event.js';
+import { BibliographyController } from './bibliography-controller.js';
+import { citationStyles } from './citation.styles.js';
 
 /** A trusted post longer than this (in characters) shows the first screen of its beginning while the whole is prepared. */
 const longPost = 400_000;
@@ -35,7 +37,7 @@ const headLength = 40_000;
  *
  * @csspart content - The rendered article.
  * @csspart status - The loading message.
- * @csspart error - The message shown when `src` cannot be loaded.
+ * @csspart error - The message shown when `src`, or the bibliography the post's front matter names, cannot be loaded.
  *
  * @cssprop [--sb-post-body-line-height=1.8] - Line height of the text.
  * @cssprop [--sb-post-body-reserved-height=100vh] - Height kept for the article while it loads, so what follows it on the page does not jump when it appears.
@@ -45,11 +47,12 @@ const headLength = 40_000;
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
  * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Numbers of the reference list and unknown citations.
  *
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, citationStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -102,6 +105,7 @@ export class PostBodyElement extends LitElement {
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
+  readonly #bibliography = new BibliographyController(this, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   readonly #article = new ProgressiveArticle(this, {
     content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
     onFirstScreen: () => this.#scrollToInitialHash(),
@@ -111,6 +115,7 @@ export class PostBodyElement extends LitElement {
   /** The article rendered whole: on a server, and when hydrating what a server rendered. */
   #result?: RenderedMarkdown;
   #renderedSource?: string;
+  #renderedLang?: string;
   #resultIsNew = false;
   #hasSource = false;
   #scrolledToInitialHash = false;
@@ -143,12 +148,14 @@ export class PostBodyElement extends LitElement {
     if (changed.has('src') || changed.has('markdown')) this.#fetch.load(this.markdown === undefined ? this.src : undefined);
     const load = this.#fetch.state;
     const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
-    const options = { trusted: !this.untrusted, macros: this.macros };
+    const lang = this.#locale.locale;
+    const options = { trusted: !this.untrusted, macros: this.macros, lang };
     this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
       this.#article.clear();
-    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted')) {
+      this.#bibliography.clear();
+    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || lang !== this.#renderedLang) {
       // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       if (!renderers) return;
@@ -157,6 +164,16 @@ export class PostBodyElement extends LitElement {
         this.#result = renderers.renderMarkdown(source, options);
         this.#resultIsNew = true;
       } else {
+        // A post with a bibliography waits for it (fetched, parsed), keeping its room; the update after the load renders.
+        const toLoad = renderers.bibliographyToLoad(source, options.trusted);
+        if (toLoad) {
+          const url = toLoad.kind === 'url' ? new URL(toLoad.url, new URL(this.src ?? '', document.baseURI)).href : undefined;
+          const bibliography = this.#bibliography.bibliography(toLoad, url, renderers, this.#locale.messages);
+          if (!bibliography) return;
+          Object.assign(options, { bibliography });
+        } else {
+          this.#bibliography.clear();
+        }
         this.#result = undefined;
         // A long trusted post: its beginning alone is prepared first, for the first screen.
         const head = options.trusted && source.length > longPost ? leadingChunk(source, headLength) : undefined;
@@ -164,14 +181,15 @@ export class PostBodyElement extends LitElement {
       }
     }
     this.#renderedSource = source;
+    this.#renderedLang = lang;
   }
 
   /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await updatedWith([this.#math], () => super.getUpdateComplete());
-    for (let pending = this.#article.pending; pending; pending = this.#article.pending) {
+    for (let pending = this.#bibliography.pending ?? this.#article.pending; pending; pending = this.#bibliography.pending ?? this.#article.pending) {
       await pending;
-      result = await super.getUpdateComplete();
+      result = await updatedWith([this.#math], () => super.getUpdateComplete());
     }
     return result;
   }
@@ -243,9 +261,10 @@ export class PostBodyElement extends LitElement {
       return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p>
         <slot></slot>`;
     }
-    if (this.#result) return html`<div part="content">${unsafeHTML(this.#result.html)}</div>`;
+    const failure = this.#bibliography.failure ? html`<p part="error" role="alert">${this.#bibliography.failure}</p>` : nothing;
+    if (this.#result) return html`${failure}<div part="content">${unsafeHTML(this.#result.html)}</div>`;
     // The controller fills it, a block at a time.
-    if (this.#article.hasBlocks) return html`<div part="content"></div>`;
+    if (this.#article.hasBlocks) return html`${failure}<div part="content"></div>`;
     // Fetching, or waiting for the renderers: the article's room is kept, so the page below it stays put.
     if (load.state === 'loading') return html`<p part="status" class="reserved" role="status" aria-busy="true">${messages.loading}</p>`;
     if (this.#hasSource) return html`<div part="content" class="reserved" aria-busy="true"></div>`;
