@@ -116,7 +116,7 @@ export function referenceHtml(reference: Reference, style: CitationStyle): strin
   if (reference.title) parts.push(sentence(book ? `<i>${escapeHtml(reference.title)}</i>` : escapeHtml(reference.title)));
   const venue: string[] = [];
   if (reference.container) venue.push(`<i>${escapeHtml(reference.container)}</i>`);
-  if (reference.volume) venue.push(escapeHtml(reference.volume) + (reference.issue ? `(${escapeHtml(reference.issue)})` : ''));
+  if (reference.volume) venue.push((book ? 'Vol. ' : '') + escapeHtml(reference.volume) + (reference.issue ? `(${escapeHtml(reference.issue)})` : ''));
   if (reference.pages) venue.push(escapeHtml(reference.pages));
   if (reference.publisher) venue.push(escapeHtml(reference.publisher));
   if (style === 'numeric' && year) venue.push(year);
