@@ -28,7 +28,10 @@ export interface CitationMeta {
   html?: string;
 }
 
-const latexCitation = /\\cite([pt]?)\*?[ \t]*(?:\[([^\]\n]*)\][ \t]*)?(?:\[([^\]\n]*)\][ \t]*)?\{([^{}\n]*)\}/y;
+// Bounded, so that a long line of `\cite{` without a `}` is not scanned again from each one.
+const latexCitation = /\\cite([pt]?)\*?[ \t]*(?:\[([^\]\n]{0,200})\][ \t]*)?(?:\[([^\]\n]{0,200})\][ \t]*)?\{([^{}\n]{0,2000})\}/y;
+/** The longest `[…]` read as a pandoc citation, in characters. */
+const longestBracket = 2000;
 
 function latexCite(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x5c) return false;
@@ -63,11 +66,14 @@ const bareKey = new RegExp(keyPattern, 'uy');
 // `[see @a, p. 3; @b]`: every part separated by `;` names a key.
 function pandocBracket(state: StateInline, silent: boolean): boolean {
   const { src, pos } = state;
-  if (src.charCodeAt(pos) !== 0x5b || !src.includes('@', pos)) return false;
-  const close = src.indexOf(']', pos + 1);
-  if (close < 0 || close > state.posMax) return false;
+  if (src.charCodeAt(pos) !== 0x5b) return false;
+  // Only as far as the first bracket, and not far: a text of many `[` is read once, not once per `[`.
+  let close = pos + 1;
+  const limit = Math.min(state.posMax, pos + longestBracket);
+  while (close < limit && src[close] !== ']' && src[close] !== '[') close++;
+  if (src[close] !== ']' || close >= state.posMax) return false;
   const inner = src.slice(pos + 1, close);
-  if (inner.includes('[') || inner.includes('\n\n')) return false;
+  if (!inner.includes('@')) return false;
   // `[@a](url)` and `[@a][ref]` are links.
   if (src[close + 1] === '(' || src[close + 1] === '[') return false;
   const items: CitationItem[] = [];
@@ -99,7 +105,7 @@ function pandocInText(state: StateInline, silent: boolean): boolean {
   if (!key) return false;
   let end = pos + 1 + key.length;
   const item: CitationItem = { key };
-  const locator = /^[ \t]?\[([^\]@[\n]+)\](?![([])/.exec(src.slice(end, state.posMax));
+  const locator = /^[ \t]?\[([^\]@[\n]+)\](?![([])/.exec(src.slice(end, Math.min(state.posMax, end + 200)));
   if (locator) {
     item.locator = locator[1].trim();
     end += locator[0].length;
