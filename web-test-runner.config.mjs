@@ -16,6 +16,17 @@ const texmathAsModule = {
   },
 };
 
+// The BibTeX parser's dependencies moo and lodash.merge are CommonJS too.
+const bibtexParserDependenciesAsModules = {
+  name: 'bibtex-parser-dependencies-as-modules',
+  transform(context) {
+    if (!/\/node_modules\/(?:moo\/moo|lodash\.merge\/index)\.js$/.test(context.path)) return undefined;
+    return {
+      body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+    };
+  },
+};
+
 // Two answers a real server can give that a fixture file cannot: none at all
 // (until the browser gives up; capped so a stray request cannot hold the run),
 // and a very long one, streamed.
@@ -71,6 +82,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     texmathAsModule,
     walineServer,
+    bibtexParserDependenciesAsModules,
   ],
   browsers: [
     chromeLauncher({

@@ -23,6 +23,8 @@ const pageImporting = (input) => ({
  * `{ initial, lazy, own }` in bytes (min+gzip) for a page that imports an ES
  * module entry, e.g. `dist/post-card.js`; with `everything`, for all that the
  * entry exports (a library entry such as core, whose cost depends on use).
+ * `chunks` lists each chunk (`bytes`, `upFront`, its `modules`' ids), for
+ * parts loaded only by some pages (the BibTeX parser, for posts with BibTeX).
  */
 export async function measureEntry(input, { everything = false } = {}) {
   // Tree-shaking as a user's bundler does it: what the page does not use, and has no side effects, goes.
@@ -43,9 +45,12 @@ export async function measureEntry(input, { everything = false } = {}) {
   for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
   let initial = 0;
   let lazy = 0;
+  const measured = [];
   for (const [fileName, chunk] of chunks) {
-    if (upFront.has(fileName)) initial += gzip(chunk.code);
-    else lazy += gzip(chunk.code);
+    const bytes = gzip(chunk.code);
+    if (upFront.has(fileName)) initial += bytes;
+    else lazy += bytes;
+    measured.push({ fileName, bytes, upFront: upFront.has(fileName), modules: Object.keys(chunk.modules) });
   }
 
   // Our own code: everything but the packages we build on (texmath ships in dist/vendor/).
@@ -57,5 +62,5 @@ export async function measureEntry(input, { everything = false } = {}) {
   });
   const own = await ours.generate({ format: 'es', inlineDynamicImports: true });
   await ours.close();
-  return { initial, lazy, own: gzip(own.output[0].code) };
+  return { initial, lazy, own: gzip(own.output[0].code), chunks: measured };
 }

@@ -39,3 +39,8 @@ export { displayRows, renderPostBlocks } from './post-blocks.js';
 export { loadFootnotes, needsFootnotes } from './footnote-loader.js';
 export type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
 export type { PostBlock, PostBlocks } from './post-blocks.js';
+export { loadBibliography, loadPostBibliography } from './bibliography-loader.js';
+export type { LoadPostBibliographyOptions } from './bibliography-loader.js';
+export { readCslItems } from './bibliography.js';
+export type { Bibliography, CslItem, Reference, ReferenceName } from './bibliography.js';
+export type { CitationStyle, CitedReference } from './citation-format.js';

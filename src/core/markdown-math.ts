@@ -5,6 +5,7 @@ import { escapeHtml } from './escape-html.js';
 import { type FootnotePlugin, useFootnotes } from './footnotes.js';
 import { isSafeUrl } from './safe-url.js';
 import { precededByOddBackslashes } from './tex-scan.js';
+import { citationSyntax } from './citation-syntax.js';
 
 // Token types that hold TeX: texmath's, plus the environment and reference rules below.
 export const inlineMathTypes = new Set(['math_inline', 'math_inline_double', 'equation_reference']);
@@ -301,6 +302,7 @@ function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnoteP
   md.inline.ruler.before('escape', 'equation_reference', equationReference);
   md.inline.ruler.before('escape', 'inline_math', inlineMath);
   if (footnotes) useFootnotes(md, footnotes, trusted);
+  md.use(citationSyntax);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;

@@ -62,6 +62,12 @@ export interface Messages {
   /** Footnotes of `post-body`: the list's accessible name, and each back link's. */
   footnotes: string;
   footnoteBack: string;
+  /** Citations and the reference list of `post-body` (written into the article's HTML). */
+  references: string;
+  /** Between the names of two authors: `Vaswani and Shazeer`. */
+  authorsAnd: string;
+  /** After the first author of three or more: `Vaswani et al.`. */
+  etAl: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -117,6 +123,9 @@ export const messages: Record<Locale, Messages> = {
       })[kind],
     footnotes: 'Footnotes',
     footnoteBack: 'Back to the text',
+    references: 'References',
+    authorsAnd: ' and ',
+    etAl: ' et al.',
   },
   zh: {
     loading: '正在加载…',
@@ -170,6 +179,9 @@ export const messages: Record<Locale, Messages> = {
       })[kind],
     footnotes: '脚注',
     footnoteBack: '返回正文',
+    references: '参考文献',
+    authorsAnd: ' 和 ',
+    etAl: ' 等',
   },
 };
 

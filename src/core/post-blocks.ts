@@ -69,6 +69,7 @@ export function* postBlocksInSteps(source: string, options: RenderMarkdownOption
     for (let at = start; at < end; at++) {
       const token = tokens[at];
       if (token.type === 'heading_open' && tokens[at + 1]) headingBlocks.set(tokens[at + 1], index);
+      if (token.type === 'references' && token.meta?.html) headingBlocks.set(token, index);
       for (const math of [token, ...(token.children ?? [])]) {
         const formula = math.meta?.formula as number | undefined;
         if (formula === undefined) continue;
@@ -103,6 +104,8 @@ function assemble(post: PreparedPost, ranges: [number, number][], blocks: PostBl
   post.numbering.formulas.forEach(({ ids: formulaIds }, formula) => {
     for (const id of formulaIds) if (!ids.has(id)) ids.set(id, blockOfFormula[formula]);
   });
+  // The reference list's block holds the entries citations link to.
+  for (const [token, block] of headingBlocks) if (token.type === 'references') for (const { id } of post.citations) ids.set(id, block);
   for (const { id, inline } of post.headingTokens) {
     const block = headingBlocks.get(inline);
     if (block !== undefined && !ids.has(id)) ids.set(id, block);
@@ -124,6 +127,7 @@ function assemble(post: PreparedPost, ranges: [number, number][], blocks: PostBl
       return sortedErrors(post.errors);
     },
     macros: post.defined,
+    citations: post.citations,
   };
   return {
     result,

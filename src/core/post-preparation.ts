@@ -10,6 +10,8 @@ import { labelFootnotes } from './footnotes.js';
 import { SlugRegistry } from './heading-slug.js';
 import { inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
 import { renderFormula } from './render-math.js';
+import { citationsOfPost } from './post-citation-options.js';
+import type { CitedReference } from './citation-format.js';
 import type { Steps } from './steps.js';
 import type { Heading, RenderError, RenderMarkdownOptions } from './render-markdown.js';
 
@@ -31,6 +33,8 @@ export interface PreparedPost {
   headingTokens: { level: number; id: string; inline: Token }[];
   /** The macros the post's formulas defined. */
   defined: Record<string, string>;
+  /** The references cited, numbered; the citation tokens hold their HTML. */
+  citations: CitedReference[];
 }
 
 /** Inline tokens parsed between two yields: a few milliseconds of work. */
@@ -66,7 +70,9 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   });
   yield;
   const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input));
-  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined };
+  const citations = citationsOfPost(tokens, front, options, (type, tag) => new (new md.core.State('', md, {})).Token(type, tag, 0));
+  errors.push(...citations.errors);
+  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, citations: citations.cited };
   for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });
   return post;
 }

@@ -5,6 +5,8 @@ import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors
 import { drain } from './steps.js';
 import type { TexMacros } from './render-math.js';
 import type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
+import type { Bibliography, CslItem } from './bibliography.js';
+import type { CitationStyle, CitedReference } from './citation-format.js';
 
 /** How a post's markdown marks math: `default`, or `kramdown` for posts written for Jekyll. */
 export type MathDialect = PostDialect;
@@ -46,6 +48,17 @@ export interface RenderMarkdownOptions {
   footnotes?: FootnotePlugin;
   /** Accessible names of the footnote list and its back links. Default English (`messages.en`). */
   footnoteLabels?: FootnoteLabels;
+  /**
+   * The references `\cite{…}`, `[@…]` and `@…` name: from `loadBibliography`
+   * or `loadPostBibliography` (BibTeX needs its parser, loaded on first need),
+   * or CSL-JSON items. Takes the place of the front matter's `bibliography:`,
+   * which renderMarkdown reads itself only when it holds CSL-JSON.
+   */
+  bibliography?: Bibliography | readonly CslItem[];
+  /** `numeric` (`[1]`, the default) or `author-year` (`(Vaswani et al., 2017)`); front matter `citation-style:` sets it for one post. */
+  citationStyle?: CitationStyle;
+  /** Language of what the renderer writes (the reference list's heading) when the front matter has no `lang`. Default English. */
+  lang?: string;
 }
 
 export interface Heading {
@@ -72,6 +85,8 @@ export interface RenderedMarkdown {
   errors: RenderError[];
   /** The macros the post's formulas defined (`\newcommand`, `\def`, …), name → expansion. */
   macros: Record<string, string>;
+  /** The references the post cites, in order of their numbers. */
+  citations: CitedReference[];
 }
 
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
@@ -83,7 +98,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const context = mathContext(post, formulaTypesetter(post));
   const html = post.md.renderer.render(post.tokens, post.md.options, context);
   const headings = postHeadings(post, context);
-  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined };
+  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations };
 }
 
 /** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
@@ -96,5 +111,6 @@ export function tooLong(source: string, maxLength: number): RenderedMarkdown {
     headings: [],
     errors: [{ message, line: 1 }],
     macros: {},
+    citations: [],
   };
 }

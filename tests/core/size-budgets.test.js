@@ -20,9 +20,15 @@ describe('size budgets (min+gzip)', () => {
     assert.equal(lazy, 0);
   });
 
-  it('a post-body page loads at most 190 KB in all, its renderers included', async () => {
-    const { initial, lazy } = await measureEntry('dist/post-body.js');
+  it('a post-body page loads at most 190 KB in all, its renderers included; the BibTeX parser (at most 100 KB) only for a post with BibTeX', async () => {
+    const { initial, chunks } = await measureEntry('dist/post-body.js');
+    const isParser = (chunk) => chunk.modules.some((id) => id.includes('/@retorquere/bibtex-parser/'));
+    const sum = (list) => list.reduce((total, chunk) => total + chunk.bytes, 0);
+    const lazy = sum(chunks.filter((chunk) => !chunk.upFront && !isParser(chunk)));
+    const parser = sum(chunks.filter(isParser));
     assert.ok(initial + lazy <= 190 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
+    assert.ok(!chunks.some((chunk) => chunk.upFront && isParser(chunk)), 'the parser is not loaded up front');
+    assert.ok(parser > 0 && parser <= 100 * KB, `parser ${(parser / KB).toFixed(1)} KB`);
   });
 
   it('every element at once loads at most 45 KB up front, of which our own code (all of it, lazy parts too) is under 60 KB', async () => {

@@ -22,6 +22,8 @@ import { ProgressiveArticle } from './progressive-article.js';
 import { leadingChunk } from '../../core/markdown-chunks.js';
 import { PostRenderedEvent } from './rendered-event.js';
 import { ReferencePreviewTrigger } from './reference-preview-trigger.js';
+import { BibliographyController } from './bibliography-controller.js';
+import { citationStyles } from './citation.styles.js';
 
 /** A trusted post longer than this (in characters) shows the first screen of its beginning while the whole is prepared. */
 const longPost = 400_000;
@@ -45,7 +47,7 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  *
  * @csspart content - The rendered article.
  * @csspart status - The loading message.
- * @csspart error - The message shown when `src` cannot be loaded.
+ * @csspart error - The message shown when `src`, or the bibliography the post's front matter names, cannot be loaded.
  * @csspart preview - The preview of a link's target (an equation, a footnote…), shown beside the link.
  *
  * @cssprop [--sb-post-body-line-height=1.8] - Line height of the text.
@@ -61,11 +63,12 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @cssprop [--sb-post-body-preview-width=36rem] - Widest a link's preview gets (never wider than the viewport).
  * @cssprop [--sb-post-body-preview-max-height=16em] - Tallest a link's preview gets (at most 45vh); a longer target fades out at the bottom.
  * @cssprop [--sb-post-body-preview-background=Canvas] - Background of a link's preview.
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Numbers of the reference list and unknown citations.
  *
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -125,6 +128,7 @@ export class PostBodyElement extends LitElement {
   readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
   readonly #footnotes = new LazyModuleRequest(this, footnoteSupport);
+  readonly #bibliography = new BibliographyController(this, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   readonly #article = new ProgressiveArticle(this, {
     content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
     onFirstScreen: () => this.#scrollToInitialHash(),
@@ -140,6 +144,7 @@ export class PostBodyElement extends LitElement {
   /** The article rendered whole: on a server, and when hydrating what a server rendered. */
   #result?: RenderedMarkdown;
   #renderedSource?: string;
+  #renderedLang?: string;
   #resultIsNew = false;
   #hasSource = false;
   #scrolledToInitialHash = false;
@@ -182,13 +187,22 @@ export class PostBodyElement extends LitElement {
     const footnoteLabels: FootnoteLabels = { list: messages.footnotes, back: messages.footnoteBack };
     const labels = `${footnoteLabels.list}\n${footnoteLabels.back}`;
     const withNotes = source !== undefined && needsFootnotes(source);
-    const options: RenderMarkdownOptions = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images, footnoteLabels };
+    const lang = this.#locale.locale;
+    const options: RenderMarkdownOptions = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images, footnoteLabels, lang };
     this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
       this.#withNotes = false;
       this.#article.clear();
-    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || changed.has('images') || (withNotes && labels !== this.#renderedLabels)) {
+      this.#bibliography.clear();
+    } else if (
+      source !== this.#renderedSource ||
+      changed.has('macros') ||
+      changed.has('untrusted') ||
+      changed.has('images') ||
+      lang !== this.#renderedLang ||
+      (withNotes && labels !== this.#renderedLabels)
+    ) {
       // Until markdown-it and KaTeX (and, for a post with notes, markdown-it-footnote) have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       const footnotes = withNotes ? this.#footnotes.value : undefined;
@@ -201,6 +215,16 @@ export class PostBodyElement extends LitElement {
         this.#result = renderers.renderMarkdown(source, options);
         this.#resultIsNew = true;
       } else {
+        // A post with a bibliography waits for it (fetched, parsed), keeping its room; the update after the load renders.
+        const toLoad = renderers.bibliographyToLoad(source, !this.untrusted);
+        if (toLoad) {
+          const url = toLoad.kind === 'url' ? new URL(toLoad.url, new URL(this.src ?? '', document.baseURI)).href : undefined;
+          const bibliography = this.#bibliography.bibliography(toLoad, url, renderers, this.#locale.messages);
+          if (!bibliography) return;
+          Object.assign(options, { bibliography });
+        } else {
+          this.#bibliography.clear();
+        }
         this.#result = undefined;
         // A long trusted post: its beginning alone is prepared first, for the first screen.
         const head = options.trusted && source.length > longPost ? leadingChunk(source, headLength) : undefined;
@@ -208,14 +232,15 @@ export class PostBodyElement extends LitElement {
       }
     }
     this.#renderedSource = source;
+    this.#renderedLang = lang;
   }
 
   /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await updatedWith([this.#math, this.#footnotes], () => super.getUpdateComplete());
-    for (let pending = this.#article.pending; pending; pending = this.#article.pending) {
+    for (let pending = this.#bibliography.pending ?? this.#article.pending; pending; pending = this.#bibliography.pending ?? this.#article.pending) {
       await pending;
-      result = await super.getUpdateComplete();
+      result = await updatedWith([this.#math], () => super.getUpdateComplete());
     }
     return result;
   }
@@ -309,9 +334,10 @@ export class PostBodyElement extends LitElement {
         <slot></slot>`;
     }
     const notes = this.#withNotes ? 'sb-with-notes' : '';
-    if (this.#result) return html`<div part="content" class=${notes}>${unsafeHTML(this.#result.html)}</div>`;
+    const failure = this.#bibliography.failure ? html`<p part="error" role="alert">${this.#bibliography.failure}</p>` : nothing;
+    if (this.#result) return html`${failure}<div part="content" class=${notes}>${unsafeHTML(this.#result.html)}</div>`;
     // The controller fills it, a block at a time.
-    if (this.#article.hasBlocks) return html`<div part="content" class=${notes}></div>`;
+    if (this.#article.hasBlocks) return html`${failure}<div part="content" class=${notes}></div>`;
     // Fetching, or waiting for the renderers: the article's room is kept, so the page below it stays put.
     if (load.state === 'loading') return html`<p part="status" class="reserved" role="status" aria-busy="true">${messages.loading}</p>`;
     if (this.#hasSource) return html`<div part="content" class="reserved" aria-busy="true"></div>`;

@@ -5,3 +5,4 @@ export { renderMarkdown } from '../../core/render-markdown.js';
 export { excerpt } from '../../core/excerpt.js';
 export { renderComment } from '../../core/comment-render.js';
 export { postBlocksInSteps } from '../../core/post-blocks.js';
+export { bibliographyToLoad, loadBibliography } from '../../core/bibliography-loader.js';
