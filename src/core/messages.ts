@@ -1,3 +1,5 @@
+import type { BlockKind } from './block-kinds.js';
+
 /** The languages with built-in interface text. */
 export type Locale = 'zh' | 'en';
 
@@ -53,6 +55,14 @@ export interface Messages {
   noComments: string;
   commentRefused: string;
   notJson(reason: string): string;
+  /** A post's numbered blocks (`figure`, `table`, theorem-like blocks) and equations, by the name captions and `@` references show. */
+  blockNames: Record<BlockKind | 'equation', string>;
+  /** A block's name with its number: `Figure 1`, `图 1`; an equation's `Eq. (3)`, `式 (3)`. */
+  blockNumber(name: string, number: string, kind: BlockKind | 'equation'): string;
+  /** Around a theorem's title, after its name: `Theorem 1 (Cauchy)`, `定理 1（Cauchy）`. */
+  blockTitleBrackets: readonly [string, string];
+  /** After a theorem's name and title, before its text: `Theorem 1.`, `定理 1`. */
+  blockHeadEnd: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -95,6 +105,22 @@ export const messages: Record<Locale, Messages> = {
     noComments: 'No comments yet.',
     commentRefused: 'This comment is too long to show.',
     notJson: (reason) => `not valid JSON: ${reason}`,
+    blockNames: {
+      equation: 'Eq.',
+      figure: 'Figure',
+      table: 'Table',
+      theorem: 'Theorem',
+      lemma: 'Lemma',
+      proposition: 'Proposition',
+      corollary: 'Corollary',
+      definition: 'Definition',
+      example: 'Example',
+      remark: 'Remark',
+      proof: 'Proof',
+    },
+    blockNumber: (name, number, kind) => (kind === 'equation' ? `${name} (${number})` : `${name} ${number}`),
+    blockTitleBrackets: [' (', ')'],
+    blockHeadEnd: '.',
   },
   zh: {
     loading: '正在加载…',
@@ -135,6 +161,22 @@ export const messages: Record<Locale, Messages> = {
     noComments: '还没有评论。',
     commentRefused: '这条评论太长，无法显示。',
     notJson: (reason) => `不是有效的 JSON：${reason}`,
+    blockNames: {
+      equation: '式',
+      figure: '图',
+      table: '表',
+      theorem: '定理',
+      lemma: '引理',
+      proposition: '命题',
+      corollary: '推论',
+      definition: '定义',
+      example: '例',
+      remark: '注',
+      proof: '证明',
+    },
+    blockNumber: (name, number, kind) => (kind === 'equation' ? `${name} (${number})` : `${name} ${number}`),
+    blockTitleBrackets: ['（', '）'],
+    blockHeadEnd: '',
   },
 };
 

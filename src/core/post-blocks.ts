@@ -120,6 +120,7 @@ function assemble(post: PreparedPost, ranges: [number, number][], blocks: PostBl
       return sortedErrors(post.errors);
     },
     macros: post.defined,
+    blocks: post.blocks,
   };
   return {
     result,

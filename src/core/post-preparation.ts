@@ -1,6 +1,8 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { escapeHtml } from './escape-html.js';
+import { type NumberedBlock, numberBlocks, resolveCrossReferences } from './block-numbering.js';
+import { LabelRegistry } from './label-registry.js';
 import { type NumberedEquations, numberEquationsInSteps, parseLoneReference } from './equation-numbering.js';
 import { type FrontMatter, parseFrontMatter } from './front-matter.js';
 import { type PostFormula, readPostFormulas, referenceTextHtml } from './post-formulas.js';
@@ -30,6 +32,8 @@ export interface PreparedPost {
   headingTokens: { level: number; id: string; inline: Token }[];
   /** The macros the post's formulas defined. */
   defined: Record<string, string>;
+  /** Figures, tables and theorems, numbered. */
+  blocks: NumberedBlock[];
 }
 
 /** Inline tokens parsed between two yields: a few milliseconds of work. */
@@ -57,14 +61,24 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
     headingTokens.push({ level: Number(token.tag.slice(1)), id, inline });
   });
   yield;
+  const labels = new LabelRegistry();
+  for (const { id } of headingTokens) labels.reserveId(id);
+  const blockOptions = {
+    locale: postOptions.locale ?? options.locale ?? 'en',
+    theoremNumbering: postOptions.theoremNumbering ?? options.theoremNumbering ?? 'per-kind',
+    lineOffset: front.lineOffset,
+  };
+  const { blocks, problems } = numberBlocks(tokens, labels, blockOptions);
+  errors.push(...problems);
 
   const { formulas, defined } = readPostFormulas(tokens, {
     macros: macrosInForce(options.macros, postOptions.macros),
     dialect,
   });
   yield;
-  const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input));
-  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined };
+  const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input), labels);
+  errors.push(...resolveCrossReferences(tokens, labels, blockOptions));
+  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, blocks };
   for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });
   return post;
 }

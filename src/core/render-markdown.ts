@@ -1,4 +1,6 @@
 import { escapeHtml } from './escape-html.js';
+import type { NumberedBlock, TheoremNumbering } from './block-numbering.js';
+import type { Locale } from './messages.js';
 import type { Equation } from './equation-numbering.js';
 import type { PostDialect, PostMeta } from './front-matter.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
@@ -36,6 +38,17 @@ export interface RenderMarkdownOptions {
    * `untrustedTextLimit` (100 000). Trusted text has no limit.
    */
   maxLength?: number;
+  /**
+   * The language that names figures, tables and theorems (`Figure 1`, `图 1`).
+   * Front matter `lang:` sets it for one post. Default `en`.
+   */
+  locale?: Locale;
+  /**
+   * `shared`: theorems, lemmas, definitions … are numbered on one counter
+   * (Theorem 1, Lemma 2). Front matter `theorem-numbering:` sets it for one
+   * post. Default `per-kind` (Theorem 1, Lemma 1).
+   */
+  theoremNumbering?: TheoremNumbering;
 }
 
 export interface Heading {
@@ -62,6 +75,8 @@ export interface RenderedMarkdown {
   errors: RenderError[];
   /** The macros the post's formulas defined (`\newcommand`, `\def`, …), name → expansion. */
   macros: Record<string, string>;
+  /** Numbered figures, tables and theorem-like blocks, in order of appearance. */
+  blocks: NumberedBlock[];
 }
 
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
@@ -73,7 +88,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const context = mathContext(post, formulaTypesetter(post));
   const html = post.md.renderer.render(post.tokens, post.md.options, context);
   const headings = postHeadings(post, context);
-  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined };
+  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, blocks: post.blocks };
 }
 
 /** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
@@ -86,5 +101,6 @@ export function tooLong(source: string, maxLength: number): RenderedMarkdown {
     headings: [],
     errors: [{ message, line: 1 }],
     macros: {},
+    blocks: [],
   };
 }
