@@ -38,7 +38,7 @@ function captionTokens(state: StateCore, type: string, tag: string, level: numbe
   return [open, inline, close];
 }
 
-function lonePictures(state: StateCore): void {
+export function lonePictures(state: StateCore): void {
   const { tokens } = state;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [opening, inline, closing] = [tokens[i], tokens[i + 1], tokens[i + 2]];
@@ -104,7 +104,7 @@ function readTableCaption(tokens: Token[], at: number, level: number): { childre
   return label === undefined ? { children: nonEmpty } : { children: nonEmpty, label };
 }
 
-function tableCaptions(state: StateCore): void {
+export function tableCaptions(state: StateCore): void {
   const { tokens } = state;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].type !== 'table_open') continue;
@@ -143,10 +143,8 @@ const renderCaptionOpen: RenderRule = (tokens, idx) => {
   return `<${token.tag}><span class="sb-caption-label">${escapeHtml(head)}</span>${colon}`;
 };
 
-/** Figures from lone images and captions for tables, for `md.use`. */
+/** The renderers of figures and table captions; `lonePictures` and `tableCaptions` are the core rules. */
 export function figureBlocks(md: MarkdownIt): void {
-  md.core.ruler.after('theorem_in_paragraph', 'figures', lonePictures);
-  md.core.ruler.after('figures', 'table_captions', tableCaptions);
   md.renderer.rules.figure_caption_open = renderCaptionOpen;
   md.renderer.rules.table_caption_open = renderCaptionOpen;
 }

@@ -3,9 +3,7 @@ import MarkdownIt, { type RendererRule as RenderRule, type StateBlock, type Stat
 import texmath from 'markdown-it-texmath';
 import { escapeHtml } from './escape-html.js';
 import { isSafeUrl } from './safe-url.js';
-import { crossReferences } from './cross-references.js';
-import { figureBlocks } from './figure-blocks.js';
-import { theoremBlocks } from './theorem-blocks.js';
+import { numberedBlocks } from './numbered-blocks.js';
 import { precededByOddBackslashes } from './tex-scan.js';
 
 // Token types that hold TeX: texmath's, plus the environment and reference rules below.
@@ -302,7 +300,7 @@ function createMarkdown(trusted: boolean, images: boolean): MarkdownIt {
   md.block.ruler.before('fence', 'math_environment', mathEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('escape', 'equation_reference', equationReference);
   md.inline.ruler.before('escape', 'inline_math', inlineMath);
-  md.use(theoremBlocks).use(figureBlocks).use(crossReferences);
+  md.use(numberedBlocks);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;

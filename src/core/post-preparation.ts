@@ -77,9 +77,9 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   });
   yield;
   const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input), labels);
-  errors.push(...resolveCrossReferences(tokens, labels, blockOptions));
   const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, blocks };
   for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });
+  errors.push(...resolveCrossReferences(tokens, labels, blockOptions));
   return post;
 }
 

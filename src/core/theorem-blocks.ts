@@ -179,8 +179,11 @@ function addHeadAndEnd(tokens: Token[], openIndex: number, closeIndex: number, t
   return added + head.length;
 }
 
-/** `::: theorem [title] {#label}` containers (markdown-it-container) as theorem tokens. */
-function normalizeContainers(tokens: Token[], Token: TokenClass): void {
+/**
+ * `::: theorem [title] {#label}` containers (markdown-it-container) as
+ * theorem tokens; their titles are inline-parsed when `inline` is given.
+ */
+function normalizeContainers(tokens: Token[], Token: TokenClass, inline?: (token: Token) => void): void {
   const open: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -197,7 +200,11 @@ function normalizeContainers(tokens: Token[], Token: TokenClass): void {
     token.type = 'theorem_close';
     opening.tag = token.tag = 'div';
     opening.meta = token.meta = meta;
-    i += addHeadAndEnd(tokens, openIndex, i, title?.trim(), opening.map?.[0] ?? 0, Token);
+    const added = addHeadAndEnd(tokens, openIndex, i, title?.trim(), opening.map?.[0] ?? 0, Token);
+    if (inline && title !== undefined) {
+      for (let at = openIndex + 1; at <= openIndex + 3; at++) if (tokens[at].type === 'inline' && tokens[at].children?.length === 0) inline(tokens[at]);
+    }
+    i += added;
   }
 }
 
@@ -218,6 +225,12 @@ function theoremInline(state: StateInline, silent: boolean): boolean {
 function lineBreaksIn(token: Token): number {
   if (token.type === 'softbreak' || token.type === 'hardbreak') return 1;
   return token.content.split('\n').length - 1;
+}
+
+/** Theorem tokens from both ways of writing them, after markdown-it's inline rule: containers, environments inside paragraphs. */
+export function theoremsAfterInline(state: StateCore): void {
+  normalizeContainers(state.tokens, state.Token, (token) => state.md.inline.parse(token.content, state.md, state.env, (token.children = [])));
+  splitParagraphs(state);
 }
 
 function splitParagraphs(state: StateCore): void {
@@ -310,7 +323,7 @@ const renderHeadClose: RenderRule = (tokens, idx) => {
 const renderQed: RenderRule = (tokens, idx) =>
   (tokens[idx].meta as { inParagraph: boolean }).inParagraph ? '<span class="sb-qed">∎</span>' : '<p class="sb-qed">∎</p>\n';
 
-/** Theorem-like blocks, LaTeX and fenced-div style, for `md.use`. */
+/** Theorem-like blocks, LaTeX and fenced-div style: the parsing and rendering rules; `theoremsAfterInline` is the core rule. */
 export function theoremBlocks(md: MarkdownIt): void {
   md.block.ruler.before('math_environment', 'theorem_environment', theoremEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.use(container, 'sb_theorem', {
@@ -319,9 +332,7 @@ export function theoremBlocks(md: MarkdownIt): void {
       return info !== null && isTheoremKind(info[1]);
     },
   });
-  md.core.ruler.after('block', 'theorem_containers', (state) => normalizeContainers(state.tokens, state.Token));
   md.inline.ruler.before('inline_math', 'theorem_inline', theoremInline);
-  md.core.ruler.after('inline', 'theorem_in_paragraph', splitParagraphs);
   md.renderer.rules.theorem_open = renderOpen;
   md.renderer.rules.theorem_close = () => '</div>\n';
   md.renderer.rules.theorem_head_open = renderHeadOpen;
