@@ -13,6 +13,7 @@ import { markdownRenderers } from '../shared/math-modules.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
+import { numberedBlockStyles } from './numbered-blocks.styles.js';
 import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './deferred-block-styles.js';
 import { ProgressiveArticle } from './progressive-article.js';
 import { leadingChunk } from '../../core/markdown-chunks.js';
@@ -41,7 +42,9 @@ const headLength = 40_000;
  * @cssprop [--sb-post-body-reserved-height=100vh] - Height kept for the article while it loads, so what follows it on the page does not jump when it appears.
  * @cssprop [--sb-scroll-margin-top=1em] - Space kept above an equation or heading scrolled to (for sticky headers).
  * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links.
- * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation just linked to.
+ * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation, theorem, figure or table just linked to.
+ * @cssprop [--sb-post-body-theorem-rule=var(--sb-color-border)] - The rule beside a theorem, lemma, proof ….
+ * @cssprop [--sb-post-body-theorem-font-style=normal] - Text of theorems, lemmas, propositions and corollaries (`italic` as in LaTeX).
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
  * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
@@ -49,7 +52,7 @@ const headLength = 40_000;
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, numberedBlockStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -111,6 +114,7 @@ export class PostBodyElement extends LitElement {
   /** The article rendered whole: on a server, and when hydrating what a server rendered. */
   #result?: RenderedMarkdown;
   #renderedSource?: string;
+  #renderedLocale?: string;
   #resultIsNew = false;
   #hasSource = false;
   #scrolledToInitialHash = false;
@@ -143,12 +147,13 @@ export class PostBodyElement extends LitElement {
     if (changed.has('src') || changed.has('markdown')) this.#fetch.load(this.markdown === undefined ? this.src : undefined);
     const load = this.#fetch.state;
     const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
-    const options = { trusted: !this.untrusted, macros: this.macros };
+    // The article's language names its figures and theorems (a post's front matter `lang:` overrides it).
+    const options = { trusted: !this.untrusted, macros: this.macros, locale: this.#locale.locale };
     this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
       this.#article.clear();
-    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted')) {
+    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || options.locale !== this.#renderedLocale) {
       // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       if (!renderers) return;
@@ -164,6 +169,7 @@ export class PostBodyElement extends LitElement {
       }
     }
     this.#renderedSource = source;
+    this.#renderedLocale = options.locale;
   }
 
   /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
@@ -203,7 +209,7 @@ export class PostBodyElement extends LitElement {
   }
 
   /**
-   * Scrolls to the equation or heading with this id, highlights and focuses
+   * Scrolls to the equation, theorem, figure, table or heading with this id, highlights and focuses
    * it, and (unless `updateUrl` is false) records it as the URL fragment.
    * Returns false when the article has no such id.
    */
@@ -214,10 +220,11 @@ export class PostBodyElement extends LitElement {
     if (!target) return false;
     if (updateUrl) history.pushState(null, '', `#${encodeURIComponent(id)}`);
     const equation = target.closest('.sb-equation');
+    const highlighted = equation ?? target.closest('.sb-theorem, .sb-figure, .sb-table');
     this.#targeted?.removeAttribute('data-targeted');
-    this.#targeted = equation ?? undefined;
-    equation?.setAttribute('data-targeted', '');
-    const focusable = (equation ?? target) as HTMLElement;
+    this.#targeted = highlighted ?? undefined;
+    highlighted?.setAttribute('data-targeted', '');
+    const focusable = (highlighted ?? target) as HTMLElement;
     if (!focusable.hasAttribute('tabindex')) focusable.setAttribute('tabindex', '-1');
     focusable.focus({ preventScroll: true });
     target.scrollIntoView({ block: equation ? 'center' : 'start' });
