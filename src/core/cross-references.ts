@@ -21,14 +21,15 @@ export interface CrossReferenceMeta {
 
 const prefixes = Object.values(kindPrefixes).join('|');
 // A label ends in a letter or digit, so the full stop after "see @fig:a." is not part of it.
-const atReference = new RegExp(`@((?:${prefixes}):(?:[\\p{L}\\p{N}_:.\\-]*[\\p{L}\\p{N}_])?)`, 'uy');
+// ASCII only: Chinese text runs on without a space, as in "如@fig:a所示".
+const atReference = new RegExp(`@((?:${prefixes}):(?:[A-Za-z0-9_:.\\-]*[A-Za-z0-9_])?)`, 'y');
 const textLabel = /\\label\s*\{([^{}\n]+)\}/y;
 
 function crossReference(state: StateInline, silent: boolean): boolean {
   const { src, pos } = state;
   if (src.charCodeAt(pos) !== 0x40) return false;
-  // `me@fig:x` is no reference (nor is an e-mail address).
-  if (pos > 0 && /[\p{L}\p{N}_.-]/u.test(src[pos - 1])) return false;
+  // `me@fig:x` is no reference (nor is an e-mail address); Chinese text runs up to it without a space.
+  if (pos > 0 && /[A-Za-z0-9_.-]/.test(src[pos - 1])) return false;
   atReference.lastIndex = pos;
   const found = atReference.exec(src);
   if (!found || found[1].endsWith(':')) return false;

@@ -281,6 +281,12 @@ describe('labels and references across blocks and equations', () => {
     assert.deepEqual(linkTexts(html), [['#eq-eq:a', 'Eq. (1)']]);
   });
 
+  it('@fig:x ends where Chinese text goes on without a space', () => {
+    const { html, errors } = renderMarkdown('如@fig:a所示。\n\n![图](a.png){#fig:a}', { locale: 'zh' });
+    assert.deepEqual(errors, []);
+    assert.equal(normalized(visibleText(findAll(parseHtml(html), (e) => e.tag === 'p')[0])), '如图 1所示。');
+  });
+
   it('an e-mail address or a word with @ is no reference', () => {
     const { html, errors } = renderMarkdown('Write to me@fig:x or see foo@thm:y.');
     assert.deepEqual(errors, []);

@@ -14,7 +14,7 @@ For every $\theta$, $\cos^2\theta + \sin^2\theta = 1$.
 Read it off the unit circle.
 \end{proof}
 
-![The unit circle](/demo/images/unit-circle.svg){#fig:circle}
+![The unit circle](/demo/images/exit-time.svg){#fig:circle}
 `;
 
 const contentOf = (el: PostBodyElement) => el.shadowRoot!.querySelector('[part="content"]')!;
@@ -49,7 +49,7 @@ describe('post-body numbered blocks', () => {
     expect(qed.textContent).to.equal('∎');
     expect(qed.getBoundingClientRect().right).to.be.closeTo(qed.closest('p')!.getBoundingClientRect().right, 1);
     const figure = contentOf(el).querySelector('figure#fig-circle')!;
-    expect(figure.querySelector('img')!.getAttribute('src')).to.equal('/demo/images/unit-circle.svg');
+    expect(figure.querySelector('img')!.getAttribute('src')).to.equal('/demo/images/exit-time.svg');
     expect(figure.querySelector('figcaption')!.textContent).to.equal('Figure 1: The unit circle');
   });
 
