@@ -40,13 +40,37 @@ const slowAndLargeAnswers = async (context, next) => {
   return next();
 };
 
+// A real Waline server on a real PostgreSQL database, for the comment tests:
+// started on the first request to /tests/waline/start (so a run without those
+// tests starts nothing), stopped and restarted for the outage test, removed
+// when the run ends.
+let waline;
+const walineServer = {
+  name: 'waline-server',
+  async serverStop() {
+    await (await waline)?.stop();
+  },
+};
+const walineControl = async (context, next) => {
+  if (!context.path.startsWith('/tests/waline/')) return next();
+  const action = context.path.slice('/tests/waline/'.length);
+  if (action === 'start') waline ??= import('./tests/waline/server.mjs').then(({ startWaline }) => startWaline());
+  const server = await waline;
+  if (!server) return next();
+  if (action === 'pause') await server.pause();
+  if (action === 'resume') await server.resume();
+  context.type = 'application/json';
+  context.body = JSON.stringify({ url: server.url });
+};
+
 export default {
   files: 'tests/elements/**/*.test.ts',
-  middleware: [slowAndLargeAnswers],
+  middleware: [slowAndLargeAnswers, walineControl],
   nodeResolve: true,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     texmathAsModule,
+    walineServer,
   ],
   browsers: [
     chromeLauncher({

@@ -19,17 +19,27 @@ const file = `posts/${slug}.md`;
 if ((await fetch(file, { method: 'HEAD' })).ok) body.src = file;
 else body.markdown = post.contentText ?? post.summary ?? '';
 
-// The sample discussion: the comments of this post from comments.json. The
-// form has no server to post to here, so the page takes each new comment.
-const comments = await (await fetch('comments.json')).json();
+// The discussion. With ?waline=<server URL> (`npm run demo:waline` starts a
+// local Waline server and prints the link), the list and the form talk to
+// that Waline server. Otherwise the comments of this post come from
+// comments.json, and the page keeps each new comment itself (respondWith).
 const list = document.getElementById('comments');
-list.comments = comments.filter((comment) => comment.post?.url === `article.html?post=${slug}`);
 const form = document.getElementById('comment-form');
+const waline = new URLSearchParams(location.search).get('waline');
 list.addEventListener('comment-reply', (event) => {
-  form.replyTo = event.comment;
+  form.reply(event.comment);
   form.scrollIntoView({ block: 'nearest' });
 });
-form.addEventListener('comment-submit', (event) => {
-  const { name, url, body, parent } = event;
-  list.comments = [...list.comments, { id: `new-${Date.now()}`, parent, author: name, url, body, date: new Date().toISOString() }];
-});
+if (waline) {
+  for (const element of [list, form]) Object.assign(element, { backend: 'waline', server: waline });
+  list.post = form.post = `/posts/${slug}`;
+  form.addEventListener('comment-posted', () => list.showPage(1));
+} else {
+  const comments = await (await fetch('comments.json')).json();
+  list.comments = comments.filter((comment) => comment.post?.url === `article.html?post=${slug}`);
+  form.addEventListener('comment-submit', (event) => {
+    const { name, url, body, parent } = event;
+    list.comments = [...list.comments, { id: `new-${Date.now()}`, parent, author: name, url, body, date: new Date().toISOString() }];
+    event.respondWith(Promise.resolve());
+  });
+}

@@ -55,6 +55,12 @@ export interface Messages {
   noComments: string;
   commentRefused: string;
   notJson(reason: string): string;
+  /** `comment-list` with many comments: the button that shows the next ones. */
+  showMoreComments(remaining: number): string;
+  /** Above a comment opened by a link far down a thread: the button that shows the ones before it. */
+  showEarlierComments(before: number): string;
+  /** Why a comment server could not be read or written, by the kind of failure; `detail` is the server's own words. */
+  commentServerFailed(kind: 'network' | 'timeout' | 'http' | 'refused' | 'invalid' | 'unsupported', detail: string): string;
   /** A post's numbered blocks (`figure`, `table`, theorem-like blocks) and equations, by the name captions and `@` references show. */
   blockNames: Record<BlockKind | 'equation', string>;
   /** A block's name with its number: `Figure 1`, `图 1`; an equation's `Eq. (3)`, `式 (3)`. */
@@ -105,6 +111,17 @@ export const messages: Record<Locale, Messages> = {
     noComments: 'No comments yet.',
     commentRefused: 'This comment is too long to show.',
     notJson: (reason) => `not valid JSON: ${reason}`,
+    showMoreComments: (remaining) => `Show more comments (${remaining.toLocaleString('en')} more)`,
+    showEarlierComments: (before) => `Show earlier comments (${before.toLocaleString('en')} before)`,
+    commentServerFailed: (kind, detail) =>
+      ({
+        network: 'The comment server cannot be reached.',
+        timeout: 'The comment server did not answer in time.',
+        http: `The comment server answered with an error (${detail}).`,
+        refused: `The comment server refused: ${detail}`,
+        invalid: `The comment server's answer could not be read (${detail}).`,
+        unsupported: `The comment server cannot do this (${detail}).`,
+      })[kind],
     blockNames: {
       equation: 'Eq.',
       figure: 'Figure',
@@ -161,6 +178,17 @@ export const messages: Record<Locale, Messages> = {
     noComments: '还没有评论。',
     commentRefused: '这条评论太长，无法显示。',
     notJson: (reason) => `不是有效的 JSON：${reason}`,
+    showMoreComments: (remaining) => `显示更多评论（还有 ${remaining.toLocaleString('zh')} 条）`,
+    showEarlierComments: (before) => `显示之前的评论（前面还有 ${before.toLocaleString('zh')} 条）`,
+    commentServerFailed: (kind, detail) =>
+      ({
+        network: '无法连接评论服务器。',
+        timeout: '评论服务器没有及时响应。',
+        http: `评论服务器返回了错误（${detail}）。`,
+        refused: `评论服务器拒绝了：${detail}`,
+        invalid: `无法读取评论服务器的响应（${detail}）。`,
+        unsupported: `评论服务器不支持此操作（${detail}）。`,
+      })[kind],
     blockNames: {
       equation: '式',
       figure: '图',

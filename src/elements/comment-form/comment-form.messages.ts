@@ -26,10 +26,18 @@ export interface CommentFormMessages {
   characterCount(length: number, maxLength: number): string;
   draftRestored: string;
   posted: string;
-  /** Why sending failed: `reason` is `networkError` or `httpError(…)`. */
+  /** Why sending failed: `reason` is `networkError`, `httpError(…)`, `noAnswer(…)` or the server's own words. */
   sendFailed(reason: string): string;
   networkError: string;
   httpError(status: number, statusText: string): string;
+  /** The reason when the server gave no answer in time. */
+  noAnswer(seconds: number): string;
+  /** Shown when the page gave the form no `action`, `backend` or `respondWith`: the text stays. */
+  nowhereToSend: string;
+  /** Success, when the server holds the comment for approval. */
+  awaitingApproval: string;
+  /** Shown while the browser refuses to store the draft (storage full or disabled). */
+  draftNotSaved: string;
   retry: string;
 }
 
@@ -60,6 +68,10 @@ export const commentFormMessages: Record<Locale, CommentFormMessages> = {
     sendFailed: (reason) => `Your comment was not sent (${reason}). Everything you typed is still here.`,
     networkError: 'network error',
     httpError: (status, statusText) => `HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
+    noAnswer: (seconds) => `no answer in ${seconds} s`,
+    nowhereToSend: 'This form has nowhere to send comments yet (the site gave it no server). Your text is kept.',
+    awaitingApproval: 'Thank you: your comment was received and will appear once it is approved.',
+    draftNotSaved: 'This browser does not let the page store your draft (storage is full or turned off): it is not kept if you leave. Send or copy it before you go.',
     retry: 'Retry',
   },
   zh: {
@@ -86,6 +98,10 @@ export const commentFormMessages: Record<Locale, CommentFormMessages> = {
     sendFailed: (reason) => `评论未能提交（${reason}），已输入的内容都还在。`,
     networkError: '网络错误',
     httpError: (status, statusText) => `HTTP ${status}${statusText ? ` ${statusText}` : ''}`,
+    noAnswer: (seconds) => `${seconds} 秒内没有响应`,
+    nowhereToSend: '此表单还没有可提交的服务器（网站未设置），已输入的内容都还在。',
+    awaitingApproval: '谢谢，评论已收到，审核通过后显示。',
+    draftNotSaved: '浏览器不允许本页保存草稿（存储已满或已停用），离开后草稿不会保留，请先提交或复制。',
     retry: '重试',
   },
 };

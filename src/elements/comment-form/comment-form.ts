@@ -5,6 +5,9 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CommentField, CommentFields, CommentProblem, ReplyTarget } from '../../core/comment-validation.js';
 import { commentFields, commentSubmission, isNearLengthLimit, loadCommentDraft, saveCommentDraft, validateComment } from '../../core/comment-validation.js';
 import type { RenderedComment } from '../../core/comment-render.js';
+import type { CommentBackendError, Moderation } from '../../core/comment-backend.js';
+import { jsonCommentBackend } from '../../core/json-comment-backend.js';
+import { type BackendChoice, backendFromAttribute, chosenBackend, postKey } from '../shared/comment-backends.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { buttonStyles } from '../../styles/buttons.js';
@@ -16,7 +19,7 @@ import { commentFormMessages, type CommentFormMessages, problemMessage } from '.
 import { commentFormStyles } from './comment-form.styles.js';
 import { CommentPostedEvent, CommentReplyCancelEvent, CommentSubmitEvent } from './comment-submit-event.js';
 
-type SendState = { state: 'idle' | 'sending' | 'posted' } | { state: 'failed'; status?: number; statusText: string };
+type SendState = { state: 'idle' | 'sending' | 'nowhere' } | { state: 'posted'; moderation: Moderation } | { state: 'failed'; reason: string };
 const blank: CommentFields = { name: '', email: '', url: '', body: '' };
 const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' } as const;
 
@@ -24,11 +27,15 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @tagname comment-form
  * @summary Write a comment with a live preview of its markdown and math; never loses a draft.
  *
- * Sending fires `comment-submit`; unless the page cancels it, the form POSTs
- * the comment as JSON to `action` (when set), keeps everything on a network or
- * server error and offers to retry. What is typed is saved in `localStorage`
- * under `draft-key` and restored after a reload until a comment is sent. The
- * preview renders like `comment-list`, with `renderComment`: raw HTML shows as text.
+ * Sending fires `comment-submit`; unless the page cancels it or answers it
+ * with `respondWith(promise)`, the form sends the comment to its `backend`
+ * (any `CommentBackend`, or `backend="waline" server="…"`), else POSTs it as
+ * JSON to `action`. It clears only once the comment is accepted; on a network
+ * error, an error answer or no answer within `timeout`, it keeps everything
+ * and offers to retry. What is typed is saved in `localStorage` per post
+ * (under `draft-key`) and restored after a reload until a comment is sent; when
+ * the browser refuses to store it, the form says so. The preview renders like
+ * `comment-list`, with `renderComment`: raw HTML shows as text.
  *
  * @slot - Text above the submit button, such as a note on how email addresses are used.
  *
@@ -36,6 +43,7 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @csspart reply - "Replying to …" and its cancel button, shown in reply mode.
  * @csspart cancel-reply-button - The button that cancels the reply.
  * @csspart draft-notice - The note that a saved draft was restored.
+ * @csspart draft-warning - The note that the browser does not let the draft be stored.
  * @csspart field - Each label, control and message group.
  * @csspart label - Each field's `<label>`.
  * @csspart input - The name, email and website inputs.
@@ -69,8 +77,20 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
 export class CommentFormElement extends LitElement {
   static override styles = [tokens, katexStyles, mathErrorStyles, buttonStyles, commentFormStyles];
 
-  /** URL to POST the comment to as JSON (`{ name, email, url, body, parent }`). Without it the page handles `comment-submit`. */
+  /** URL to POST the comment to as JSON (`{ name, email, url, body, parent }`), when there is no `backend`. */
   @property({ reflect: true }) accessor action: string | undefined = undefined;
+
+  /** The comment server: a `CommentBackend` object (property), or `waline` (attribute) with `server`. */
+  @property({ converter: { fromAttribute: backendFromAttribute } }) accessor backend: BackendChoice = undefined;
+
+  /** The Waline server's URL, for `backend="waline"`. */
+  @property() accessor server: string | undefined = undefined;
+
+  /** The post's key on the comment server, and the draft's; default the page's path. */
+  @property() accessor post: string | undefined = undefined;
+
+  /** Milliseconds to wait for the server's answer before offering to retry. */
+  @property({ type: Number }) accessor timeout = 15_000;
 
   /** The comment being answered, `{ id, author }`: `form.replyTo = event.comment` from `comment-list`'s `comment-reply`. Undefined for a new thread. */
   @property({ attribute: false }) accessor replyTo: ReplyTarget | undefined = undefined;
@@ -78,7 +98,7 @@ export class CommentFormElement extends LitElement {
   /** Longest comment accepted, in characters; a counter shows from 90 % of it. */
   @property({ type: Number, attribute: 'max-length' }) accessor maxLength = 10_000;
 
-  /** `localStorage` key of the draft. Default `sciblog-comment-draft:` + the page's path. Read when the element first connects. */
+  /** `localStorage` key of the draft. Default `sciblog-comment-draft:` + `post` (the page's path). Read when the element first connects. */
   @property({ attribute: 'draft-key' }) accessor draftKey: string | undefined = undefined;
 
   /** Whether pictures in the comment show in the preview (as in `comment-list`). */
@@ -111,6 +131,7 @@ export class CommentFormElement extends LitElement {
   readonly #touched = new Set<CommentField>();
   #send: SendState = { state: 'idle' };
   #draftRestored = false;
+  #draftUnsaved = false;
   #connectedBefore = false;
   #previewSource = '';
   #preview?: { source: string; rendered: RenderedComment };
@@ -123,7 +144,7 @@ export class CommentFormElement extends LitElement {
   }
 
   get #draftKey(): string {
-    return this.draftKey ?? `sciblog-comment-draft:${location.pathname}`;
+    return this.draftKey ?? `sciblog-comment-draft:${postKey(this.post)}`;
   }
 
   override connectedCallback(): void {
@@ -173,7 +194,7 @@ export class CommentFormElement extends LitElement {
   }
 
   #edited(): void {
-    if (this.#send.state === 'posted') this.#send = { state: 'idle' };
+    if (this.#send.state === 'posted' || this.#send.state === 'nowhere') this.#send = { state: 'idle' };
     clearTimeout(this.#previewTimer);
     this.#previewTimer = setTimeout(() => ((this.#previewSource = this.#values.body), this.requestUpdate()), 200);
     // Before the draft is read, saving would overwrite it.
@@ -188,7 +209,11 @@ export class CommentFormElement extends LitElement {
 
   readonly #saveDraft = (): void => {
     clearTimeout(this.#saveTimer);
-    saveCommentDraft(storage, this.#draftKey, { ...this.#values, replyTo: this.replyTo });
+    const unsaved = !saveCommentDraft(storage, this.#draftKey, { ...this.#values, replyTo: this.replyTo });
+    if (unsaved !== this.#draftUnsaved) {
+      this.#draftUnsaved = unsaved;
+      this.requestUpdate();
+    }
   };
 
   #control(field: CommentField): HTMLElement | null | undefined {
@@ -207,36 +232,59 @@ export class CommentFormElement extends LitElement {
     }
     const submission = commentSubmission(this.#values, this.replyTo);
     const submitted = new CommentSubmitEvent(submission);
-    // A retry re-sends what the page already let through; it is not a new submission.
-    if (!retry && !this.dispatchEvent(submitted)) return;
-    if (!this.action) return this.#succeed();
-    // Stored before sending, so a failed POST followed by a closed tab loses nothing.
+    // A retry re-sends what the page already let through, without asking it again;
+    // but a page that sends comments itself (respondWith) is asked to send again.
+    let response: Promise<unknown> | undefined;
+    if (!retry || this.#pageSends) {
+      if (!this.dispatchEvent(submitted)) return;
+      response = submitted.response;
+      this.#pageSends = response !== undefined;
+    }
+    const backend = chosenBackend(this.backend, this.server, this.#locale.locale) ?? (this.action ? jsonCommentBackend({ action: this.action }) : undefined);
+    if (!response && !backend) {
+      this.#send = { state: 'nowhere' };
+      return this.requestUpdate();
+    }
+    // Stored before sending, so a failed send followed by a closed tab loses nothing.
     this.#saveDraft();
     this.#send = { state: 'sending' };
     this.requestUpdate();
     try {
-      const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-      const response = await fetch(this.action, { method: 'POST', headers, body: JSON.stringify(submission) });
-      if (!response.ok) return void (this.#send = { state: 'failed', status: response.status, statusText: response.statusText });
-      // An empty or non-JSON answer is still a success; the page just gets no response object.
-      const answer: unknown = await response.json().catch(() => undefined);
-      const posted = new CommentPostedEvent(submission, answer);
-      this.#succeed();
-      this.dispatchEvent(posted);
-    } catch {
-      this.#send = { state: 'failed', statusText: '' };
+      if (response) {
+        const answer = await response;
+        this.#succeed('approved');
+        this.dispatchEvent(new CommentPostedEvent(submission, answer));
+        return;
+      }
+      const sent = await backend!.submit(postKey(this.post), submission, { timeout: this.timeout });
+      if (!sent.ok) return void (this.#send = { state: 'failed', reason: this.#reason(sent.error) });
+      this.#succeed(sent.value.moderation);
+      this.dispatchEvent(new CommentPostedEvent(submission, sent.value.answer));
+    } catch (error) {
+      this.#send = { state: 'failed', reason: (error as Error)?.message || this.#messages.networkError };
     } finally {
       this.requestUpdate();
     }
   }
 
-  #succeed(): void {
+  /** Whether the page sent the last comment itself (`respondWith`). */
+  #pageSends = false;
+
+  #reason(error: CommentBackendError): string {
+    const m = this.#messages;
+    if (error.kind === 'network') return m.networkError;
+    if (error.kind === 'timeout') return m.noAnswer(error.seconds ?? this.timeout / 1000);
+    if (error.kind === 'http' && error.status !== undefined) return m.httpError(error.status, error.statusText ?? '');
+    return error.message;
+  }
+
+  #succeed(moderation: Moderation): void {
     clearTimeout(this.#previewTimer);
     this.#values = { ...blank };
     this.#previewSource = '';
     this.#touched.clear();
     this.#draftRestored = false;
-    this.#send = { state: 'posted' };
+    this.#send = { state: 'posted', moderation };
     this.replyTo = undefined;
     this.#saveDraft();
     this.requestUpdate();
@@ -301,7 +349,7 @@ export class CommentFormElement extends LitElement {
     const send = this.#send;
     const sending = send.state === 'sending';
     const problems = validateComment(this.#values, { maxLength: this.maxLength });
-    const failure = send.state === 'failed' && (send.status === undefined ? m.networkError : m.httpError(send.status, send.statusText));
+    const failure = send.state === 'failed' && send.reason;
     return html`<form part="form" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${(event: Event) => (event.preventDefault(), this.#submit())}>
       ${this.replyTo
         ? html`<p part="reply">
@@ -310,6 +358,7 @@ export class CommentFormElement extends LitElement {
           </p>`
         : nothing}
       ${this.#draftRestored ? html`<p part="draft-notice">${m.draftRestored}</p>` : nothing}
+      ${this.#draftUnsaved ? html`<p part="draft-warning" role="status">${m.draftNotSaved}</p>` : nothing}
       <div class="identity">
         ${this.#field('name', problems.name)} ${this.#field('email', problems.email, 'email')} ${this.#field('url', problems.url, 'url')}
       </div>
@@ -321,7 +370,7 @@ export class CommentFormElement extends LitElement {
       <slot></slot>
       <div class="actions">
         <button part="submit-button" type="submit" ?disabled=${sending}>${sending ? m.sending : m.submit}</button>
-        <p part="status" role="status">${sending ? m.sending : send.state === 'posted' ? m.posted : ''}</p>
+        <p part="status" role="status">${sending ? m.sending : send.state === 'posted' ? (send.moderation === 'approved' ? m.posted : m.awaitingApproval) : send.state === 'nowhere' ? m.nowhereToSend : ''}</p>
       </div>
       ${failure
         ? html`<p part="error" role="alert">

@@ -1,8 +1,11 @@
 import type { CommentSubmission, ReplyTarget } from '../../core/comment-validation.js';
 
 /**
- * Fired by `comment-form` when the visitor sends a valid comment. Cancelable:
- * `preventDefault()` tells the form that the page sends it, so the form posts
+ * Fired by `comment-form` when the visitor sends a valid comment. A page that
+ * sends the comment itself calls `respondWith(promise)`: the form shows
+ * "sending" until the promise settles, then clears on success or keeps the
+ * text and offers to retry when it rejects (its error's message is shown).
+ * `preventDefault()` tells the form the page takes over entirely: it posts
  * nothing and keeps what was typed.
  */
 export class CommentSubmitEvent extends Event implements CommentSubmission {
@@ -16,6 +19,19 @@ export class CommentSubmitEvent extends Event implements CommentSubmission {
   /** Id of the comment answered, or undefined for a new thread. */
   readonly parent: string | undefined;
 
+  #response?: Promise<unknown>;
+
+  /** Hands the form the sending of this comment: it clears when `response` resolves, and keeps the text when it rejects. */
+  respondWith(response: Promise<unknown>): void {
+    if (this.#response) throw new DOMException('respondWith() was already called for this comment', 'InvalidStateError');
+    this.#response = response;
+  }
+
+  /** What the page passed to `respondWith`, if it did. */
+  get response(): Promise<unknown> | undefined {
+    return this.#response;
+  }
+
   constructor(submission: CommentSubmission) {
     super(CommentSubmitEvent.eventName, { bubbles: true, composed: true, cancelable: true });
     ({ name: this.name, email: this.email, url: this.url, body: this.body, parent: this.parent } = submission);
@@ -27,14 +43,14 @@ export class CommentSubmitEvent extends Event implements CommentSubmission {
   }
 }
 
-/** Fired by `comment-form` when its `action` accepted a comment (a 2xx answer). */
+/** Fired by `comment-form` when its `action`, `backend` or the page's `respondWith` accepted a comment. */
 export class CommentPostedEvent extends Event {
   static readonly eventName = 'comment-posted';
 
   constructor(
     /** What was sent. */
     readonly submission: CommentSubmission,
-    /** The server's answer parsed as JSON, or undefined when it sent none (or no JSON). */
+    /** The server's answer: `action`'s JSON (undefined when it sent none), a backend's `SubmittedComment`, or what `respondWith`'s promise resolved to. */
     readonly response: unknown,
   ) {
     super(CommentPostedEvent.eventName, { bubbles: true, composed: true });

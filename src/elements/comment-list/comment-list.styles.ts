@@ -92,4 +92,19 @@ export const commentListStyles = css`
     color: var(--_color-accent);
     font-size: 0.9em;
   }
+  [part='more-button'] {
+    display: block;
+    margin: 0.75em auto 0;
+  }
+  [part='pagination'] {
+    display: flex;
+    justify-content: center;
+    align-items: baseline;
+    gap: 0.75em;
+    margin-top: 0.75em;
+  }
+  [part='page-button']:disabled {
+    color: var(--_color-muted);
+    cursor: default;
+  }
 `;

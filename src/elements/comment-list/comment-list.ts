@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { CommentBackendError, CommentPage } from '../../core/comment-backend.js';
 import { type Comment, type CommentThread, safeAuthorUrl, threadComments } from '../../core/comments.js';
 import { formatPostDate, readPostDate, validTimeZone } from '../../core/dates.js';
 import type { Messages } from '../../core/messages.js';
@@ -13,6 +14,7 @@ import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
+import { type BackendChoice, backendFromAttribute, chosenBackend, postKey } from '../shared/comment-backends.js';
 import { commentListStyles } from './comment-list.styles.js';
 import { CommentReplyEvent } from './comment-reply-event.js';
 
@@ -20,9 +22,13 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  * @tagname comment-list
  * @summary Threaded comments with math, safe to fill with what strangers wrote; or, as `variant="recent"`, a sidebar of recent comments.
  *
- * Comments come from `comments` or a JSON array at `src`. Bodies are markdown
- * with math, rendered without raw HTML, with only safe links and a length
- * limit. Bad records are listed in `errors` and skipped; the rest are shown.
+ * Comments come from `comments`, from a comment server (`backend`: any
+ * `CommentBackend`, or `backend="waline" server="…"`), or from a JSON array at
+ * `src`. Bodies are markdown with math, rendered without raw HTML, with only
+ * safe links and a length limit. Bad records are listed in `errors` and
+ * skipped; the rest are shown. A long thread shows `window` top-level comments
+ * and a button for more; a server's pages get page buttons. A link to
+ * `#comment-ID` shows and scrolls to that comment.
  *
  * @slot - Fallback content, shown beside the message when `src` cannot be loaded.
  *
@@ -38,6 +44,9 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  * @csspart status - The loading message.
  * @csspart error - The message shown when `src` cannot be loaded or read.
  * @csspart empty - The message shown when there are no comments.
+ * @csspart more-button - The buttons that show the next (or, above a linked comment, the earlier) `window` comments.
+ * @csspart pagination - The previous / next page buttons of a server's pages.
+ * @csspart page-button - Each of them.
  *
  * @cssprop [--sb-comment-list-indent=1.25em] - Indentation of each level of replies.
  *
@@ -52,6 +61,22 @@ export class CommentListElement extends LitElement {
   /** URL of a JSON array of comment records. */
   @property() accessor src: string | undefined = undefined;
 
+  /**
+   * The comment server: a `CommentBackend` object (property), or the name of
+   * a built-in one (attribute): `waline`, with `server`. Takes precedence
+   * over `src`.
+   */
+  @property({ converter: { fromAttribute: backendFromAttribute } }) accessor backend: BackendChoice = undefined;
+
+  /** The Waline server's URL, for `backend="waline"`. */
+  @property() accessor server: string | undefined = undefined;
+
+  /** The post's key on the comment server; default the page's path. */
+  @property() accessor post: string | undefined = undefined;
+
+  /** How many top-level comments show before the "show more" button, and how many more each press shows. */
+  @property({ type: Number }) accessor window = 50;
+
   /** `thread` (default): the discussion under a post. `recent`: one line per comment, newest first, with its post. */
   @property({ reflect: true }) accessor variant: 'thread' | 'recent' = 'thread';
 
@@ -63,6 +88,9 @@ export class CommentListElement extends LitElement {
 
   /** Longest body rendered, in characters; longer ones show a notice instead. */
   @property({ type: Number, attribute: 'max-length' }) accessor maxLength = 10_000;
+
+  /** Whether `![alt](src)` in a comment shows the picture (a request to wherever the visitor chose). Default off: it stays a link. */
+  @property({ type: Boolean }) accessor images = false;
 
   /** TeX macros for the comments' formulas. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
@@ -88,6 +116,15 @@ export class CommentListElement extends LitElement {
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
   #data: ReturnType<typeof threadComments> = { threads: [], comments: [], errors: [] };
   #readFrom: unknown;
+  #remote: { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; page: CommentPage | { comments: Comment[] } } | { state: 'failed'; error: CommentBackendError } = { state: 'idle' };
+  #remoteAbort?: AbortController;
+  #page = 1;
+  /** The window of top-level comments on show: from `#from` up to `#shown`. */
+  #from = 0;
+  #shown = 0;
+  /** Rendered bodies by comment id: a new render of the list renders no comment twice. */
+  readonly #rendered = new Map<string, { body: string; html: string; refused: boolean }>();
+  #scrollTo?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -102,12 +139,47 @@ export class CommentListElement extends LitElement {
     return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
   }
 
+  get #backend() {
+    return this.comments === undefined ? chosenBackend(this.backend, this.server, this.#locale.locale) : undefined;
+  }
+
+  /** Shows page `page` (from 1) of the server's pages of comments. */
+  showPage(page: number): void {
+    this.#page = page;
+    this.#loadRemote();
+  }
+
+  #loadRemote(): void {
+    this.#remoteAbort?.abort();
+    const backend = this.#backend;
+    if (!backend) return void (this.#remote = { state: 'idle' });
+    const abort = (this.#remoteAbort = new AbortController());
+    this.#remote = { state: 'loading' };
+    const asked = this.variant === 'recent' ? backend.recent(this.limit, { signal: abort.signal }) : backend.list(postKey(this.post), this.#page, { signal: abort.signal });
+    asked.then((answer) => {
+      if (abort.signal.aborted) return;
+      this.#remote = answer.ok ? { state: 'loaded', page: Array.isArray(answer.value) ? { comments: answer.value } : answer.value } : { state: 'failed', error: answer.error };
+      this.requestUpdate();
+    });
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#remoteAbort?.abort();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.#fetch.load(this.comments !== undefined ? undefined : this.src);
+    if (changed.has('src') || changed.has('backend')) this.#fetch.load(this.comments !== undefined || this.#backend ? undefined : this.src);
+    if ((['backend', 'server', 'post', 'variant', 'limit', 'comments'] as const).some((key) => changed.has(key))) this.#loadRemote();
+    if (changed.has('macros') || changed.has('maxLength') || changed.has('images')) this.#rendered.clear();
     const load = this.#fetch.state;
-    const source = this.comments !== undefined ? this.comments : load.state === 'loaded' ? load.text : undefined;
+    const remote = this.#remote.state === 'loaded' ? this.#remote.page.comments : undefined;
+    const source = this.comments !== undefined ? this.comments : this.#backend ? remote : load.state === 'loaded' ? load.text : undefined;
     if (source === this.#readFrom) return;
     this.#readFrom = source;
+    this.#from = 0;
+    this.#shown = this.window;
     if (typeof source === 'string') {
       try {
         this.#data = threadComments(JSON.parse(source));
@@ -117,6 +189,32 @@ export class CommentListElement extends LitElement {
     } else {
       this.#data = source !== undefined ? threadComments(source) : { threads: [], comments: [], errors: [] };
     }
+    if (this.#remote.state === 'loaded' && 'errors' in this.#remote.page) this.#data.errors.unshift(...this.#remote.page.errors);
+    this.#showLinkedComment();
+  }
+
+  /** When the URL points at a comment further down than the window shows, the window grows to it. */
+  #showLinkedComment(): void {
+    const hash = typeof location === 'undefined' ? '' : decodeURIComponent(location.hash.slice(1));
+    if (!hash.startsWith('comment-')) return;
+    const id = hash.slice('comment-'.length);
+    const index = this.#data.threads.findIndex((thread) => containsComment(thread, id));
+    if (index < 0) return;
+    // The window that holds it, not everything before it: a link to the 9 000th comment renders 50.
+    if (index < this.#from || index >= this.#shown) {
+      this.#from = Math.floor(index / this.window) * this.window;
+      this.#shown = this.#from + this.window;
+    }
+    this.#scrollTo = hash;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const id = this.#scrollTo;
+    const target = id && this.shadowRoot?.getElementById(id);
+    if (!target) return;
+    this.#scrollTo = undefined;
+    target.scrollIntoView({ block: 'start' });
   }
 
   #reply(comment: Comment): void {
@@ -137,7 +235,11 @@ export class CommentListElement extends LitElement {
     const renderers = this.#math.value;
     // Until the renderers arrive, the comment shows as its author typed it.
     if (!renderers) return html`<p class="source">${comment.body}</p>`;
-    const body = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros });
+    let body = this.#rendered.get(comment.id);
+    if (body?.body !== comment.body) {
+      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images });
+      this.#rendered.set(comment.id, (body = { body: comment.body, html, refused }));
+    }
     return body.refused ? html`<p class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
   }
 
@@ -198,18 +300,61 @@ export class CommentListElement extends LitElement {
     </ul>`;
   }
 
+  #pagination() {
+    const page = this.#remote.state === 'loaded' && 'pages' in this.#remote.page ? this.#remote.page : undefined;
+    if (!page || page.pages <= 1) return nothing;
+    const messages = this.#locale.messages;
+    return html`<nav part="pagination" aria-label=${messages.pagination}>
+      <button part="page-button" type="button" ?disabled=${page.page <= 1} @click=${() => this.showPage(page.page - 1)}>${messages.previousPage}</button>
+      <span aria-current="page">${messages.page(page.page)} / ${page.pages}</span>
+      <button part="page-button" type="button" ?disabled=${page.page >= page.pages} @click=${() => this.showPage(page.page + 1)}>${messages.nextPage}</button>
+    </nav>`;
+  }
+
+  #more() {
+    const remaining = this.#data.threads.length - this.#shown;
+    if (remaining <= 0) return nothing;
+    const showMore = () => {
+      this.#shown += this.window;
+      this.requestUpdate();
+    };
+    return html`<button part="more-button" type="button" @click=${showMore}>${this.#locale.messages.showMoreComments(remaining)}</button>`;
+  }
+
+  #earlier() {
+    if (this.#from <= 0) return nothing;
+    const showEarlier = () => {
+      this.#from = Math.max(0, this.#from - this.window);
+      this.requestUpdate();
+    };
+    return html`<button part="more-button" class="earlier" type="button" @click=${showEarlier}>${this.#locale.messages.showEarlierComments(this.#from)}</button>`;
+  }
+
   protected override render() {
     const messages = this.#locale.messages;
     const load = this.#fetch.state;
-    if (this.comments === undefined && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
-    if (this.comments === undefined && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p><slot></slot>`;
+    const remote = this.#remote;
+    if (this.#backend && remote.state === 'failed') return html`<p part="error" role="alert">${messages.commentServerFailed(remote.error.kind, remote.error.message)}</p><slot></slot>`;
+    if (this.#backend && remote.state !== 'loaded') return html`<p part="status" role="status">${messages.loading}</p>`;
+    if (this.comments === undefined && !this.#backend && load.state === 'loading') return html`<p part="status" role="status">${messages.loading}</p>`;
+    if (this.comments === undefined && !this.#backend && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p><slot></slot>`;
     if (this.#data.comments.length === 0) {
       const [problem] = this.#data.errors;
       return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${problem.message}</p>` : html`<p part="empty">${messages.noComments}</p>`;
     }
     if (this.variant === 'recent') return this.#recent();
-    return html`<ol part="list" aria-label=${messages.comments}>${this.#thread(this.#data.threads, 1)}</ol>`;
+    return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
+      ${this.#more()} ${this.#pagination()}`;
   }
+}
+
+function containsComment(thread: CommentThread, id: string): boolean {
+  const stack = [thread];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.comment.id === id) return true;
+    stack.push(...next.replies);
+  }
+  return false;
 }
 
 declare global {

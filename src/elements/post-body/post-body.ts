@@ -69,8 +69,11 @@ export class PostBodyElement extends LitElement {
   /** Site-wide TeX macros. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
 
-  /** Treat the markdown as visitor-written: raw HTML shown as text, only safe links, restricted TeX. */
+  /** Treat the markdown as visitor-written: raw HTML shown as text, only safe links, restricted TeX, no pictures unless `images`. */
   @property({ type: Boolean, reflect: true }) accessor untrusted = false;
+
+  /** Whether `![alt](src)` in `untrusted` text shows the picture (a request to wherever the visitor chose); trusted posts always show theirs. As on `comment-list` and `comment-form`. */
+  @property({ type: Boolean }) accessor images = false;
 
   /**
    * Render into the element itself instead of a shadow root, for sites that
@@ -148,12 +151,18 @@ export class PostBodyElement extends LitElement {
     const load = this.#fetch.state;
     const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
     // The article's language names its figures and theorems (a post's front matter `lang:` overrides it).
-    const options = { trusted: !this.untrusted, macros: this.macros, locale: this.#locale.locale };
+    const options = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images, locale: this.#locale.locale };
     this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
       this.#article.clear();
-    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || options.locale !== this.#renderedLocale) {
+    } else if (
+      source !== this.#renderedSource ||
+      changed.has('macros') ||
+      changed.has('untrusted') ||
+      changed.has('images') ||
+      options.locale !== this.#renderedLocale
+    ) {
       // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       if (!renderers) return;

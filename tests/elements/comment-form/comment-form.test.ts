@@ -179,7 +179,7 @@ describe('comment-form', () => {
   });
 
   describe('submitting', () => {
-    it('fires comment-submit with the trimmed fields, then clears the form and the draft when no action is set', async () => {
+    it('fires comment-submit with the trimmed fields, and without a server keeps the text and says it has nowhere to send', async () => {
       const el = await commentForm();
       await fillIn(el, { name: '  林知远 ', url: 'https://example.org/lin' });
       await waitUntil(() => storedDraft()?.name === '  林知远 ', 'the draft is saved while typing');
@@ -188,9 +188,44 @@ describe('comment-form', () => {
       expect(event.cancelable && event.bubbles && event.composed).to.equal(true);
       expect(event.submission).to.deep.equal({ name: '林知远', email: 'lin@example.org', url: 'https://example.org/lin', body: 'Since $x^2 \\ge 0$, done.', parent: undefined });
       await el.updateComplete;
-      for (const field of ['name', 'email', 'url', 'body'] as const) expect(control(el, field).value, field).to.equal('');
+      expect(control(el, 'body').value).to.equal('Since $x^2 \\ge 0$, done.');
+      expect(storedDraft()?.body).to.equal('Since $x^2 \\ge 0$, done.');
+      expect(part(el, 'status')!.textContent!.trim()).to.equal('This form has nowhere to send comments yet (the site gave it no server). Your text is kept.');
+    });
+
+    it('clears only once the promise the page gave respondWith resolves', async () => {
+      const el = await commentForm();
+      let accept!: (answer: unknown) => void;
+      el.addEventListener('comment-submit', (event) => event.respondWith(new Promise((resolve) => (accept = resolve))));
+      await fillIn(el);
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(submitButton(el).textContent!.trim()).to.equal('Sending…');
+      expect(control(el, 'body').value, 'nothing is cleared while the page is still sending').to.equal('Since $x^2 \\ge 0$, done.');
+      const posted = oneEvent(el, 'comment-posted') as Promise<CommentPostedEvent>;
+      accept({ id: 'p1' });
+      expect((await posted).response).to.deep.equal({ id: 'p1' });
+      await el.updateComplete;
+      expect(control(el, 'body').value).to.equal('');
       expect(localStorage.getItem(draftKey)).to.equal(null);
       expect(part(el, 'status')!.textContent!.trim()).to.equal('Thank you, your comment was sent.');
+    });
+
+    it('keeps the text and shows why when the promise given to respondWith rejects, and Retry asks the page to send again', async () => {
+      const el = await commentForm();
+      const answers = [Promise.reject(new Error('the moderation queue is full')), Promise.resolve({ id: 'p2' })];
+      let calls = 0;
+      el.addEventListener('comment-submit', (event) => event.respondWith(answers[calls++]));
+      await fillIn(el);
+      submitButton(el).click();
+      await waitUntil(() => part(el, 'error'));
+      expect(part(el, 'error')!.textContent).to.contain('(the moderation queue is full)');
+      expect(control(el, 'body').value).to.equal('Since $x^2 \\ge 0$, done.');
+      expect(storedDraft()?.body).to.equal('Since $x^2 \\ge 0$, done.');
+      (part(el, 'retry-button') as HTMLButtonElement).click();
+      await waitUntil(() => control(el, 'body').value === '');
+      expect(calls).to.equal(2);
+      expect(part(el, 'error')).to.equal(null);
     });
 
     it('sends nothing and keeps what was typed when the page cancels comment-submit', async () => {

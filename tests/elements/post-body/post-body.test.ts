@@ -117,6 +117,17 @@ describe('post-body', () => {
       expect(contentOf(el).querySelector('a')).to.not.exist;
       expect((window as { __pwned?: number }).__pwned).to.be.undefined;
     });
+
+    it("shows a visitor's picture only when the site allows it: untrusted text keeps it a link unless `images` is set", async () => {
+      const picture = 'Look: ![a tracker](https://tracker.example/pixel.png)';
+      const plain = await postBody(picture, 'untrusted');
+      expect(contentOf(plain).querySelector('img')).to.not.exist;
+      expect(contentOf(plain).textContent).to.contain('a tracker');
+      const allowed = await postBody(picture, 'untrusted images');
+      expect(contentOf(allowed).querySelector('img')!.getAttribute('src')).to.equal('https://tracker.example/pixel.png');
+      const trusted = await postBody(picture);
+      expect(contentOf(trusted).querySelector('img'), "a site owner's own post always shows its pictures").to.exist;
+    });
   });
 
   describe('real posts', () => {
