@@ -1,3 +1,4 @@
+import { idPart, LabelRegistry } from './label-registry.js';
 import { drain, type Steps } from './steps.js';
 import { findCommands, hasCommand, replaceCommands, splitRows, forEachTopLevel } from './tex-scan.js';
 
@@ -106,12 +107,14 @@ export function numberEquations(inputs: readonly FormulaInput[]): NumberedEquati
 /** Formulas numbered between two yields. */
 const formulasPerStep = 1000;
 
-/** `numberEquations`, yielding every thousand formulas of each pass. */
-export function* numberEquationsInSteps(inputs: readonly FormulaInput[]): Steps<NumberedEquations> {
+/**
+ * `numberEquations`, yielding every thousand formulas of each pass. `labels`
+ * holds the labels and ids of the post's other numbered blocks, so that
+ * equations share their namespace and references reach them too.
+ */
+export function* numberEquationsInSteps(inputs: readonly FormulaInput[], labels = new LabelRegistry()): Steps<NumberedEquations> {
   const equations: Equation[] = [];
   const errors: NumberingError[] = [];
-  const byLabel = new Map<string, Equation>();
-  const usedIds = new Set<string>();
   let counter = 0;
   let group: { index: number; parent: number; rows: number } | undefined;
 
@@ -123,17 +126,12 @@ export function* numberEquationsInSteps(inputs: readonly FormulaInput[]): Steps<
 
   // As MathJax does, the first definition of a label is the one references use.
   const addLabel = (label: string, equation: Equation, formula: number) => {
-    const first = byLabel.get(label);
-    if (first) errors.push({ message: `duplicate label "${label}": references use the first one, (${first.number})`, formula });
-    else byLabel.set(label, equation);
+    const first = labels.add(label, { id: equation.id, number: equation.number, kind: 'equation' });
+    const shown = first?.kind === 'equation' ? `(${first.number})` : `${first?.kind} ${first?.number}`;
+    if (first) errors.push({ message: `duplicate label "${label}": references use the first one, ${shown}`, formula });
   };
 
-  const uniqueId = (base: string): string => {
-    let id = base;
-    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
-    usedIds.add(id);
-    return id;
-  };
+  const uniqueId = (base: string): string => labels.uniqueId(base);
 
   const groupIds = new Map<number, string>();
   const plans: Plan[] = [];
@@ -170,7 +168,7 @@ export function* numberEquationsInSteps(inputs: readonly FormulaInput[]): Steps<
   }
 
   const resolve = (label: string, parenthesized: boolean): ResolvedReference => {
-    const equation = byLabel.get(label);
+    const equation = labels.get(label);
     const number = equation ? equation.number : '??';
     return {
       href: equation ? `#${equation.id}` : '',
@@ -186,6 +184,10 @@ export function* numberEquationsInSteps(inputs: readonly FormulaInput[]): Steps<
     const tex = linkReferences(writeFormula(plan, inputs[formula].tex), (label, parenthesized) => {
       const reference = resolve(label, parenthesized);
       if (!reference.found) errors.push({ message: `unknown label "${label}"`, formula });
+      const kind = labels.get(label)?.kind;
+      if (parenthesized && kind !== undefined && kind !== 'equation') {
+        errors.push({ message: `\\eqref{${label}} refers to a ${kind}, not an equation: write \\ref{${label}} or @${label}`, formula });
+      }
       return reference;
     });
     const ids = plan.rows.flatMap((row) => (row.equation ? [row.equation.id] : []));
@@ -267,10 +269,6 @@ function joinEqnarrayColumns(row: string): string {
 
 function hasNoNumber(body: string): boolean {
   return hasCommand(body, 'nonumber') || hasCommand(body, 'notag');
-}
-
-function idPart(text: string): string {
-  return text.replace(/[^\p{L}\p{N}:._-]+/gu, '-');
 }
 
 /** The row without `\label`, ending in the `\tag` or `\notag` that says what KaTeX shows. */

@@ -4,6 +4,7 @@ import texmath from 'markdown-it-texmath';
 import { escapeHtml } from './escape-html.js';
 import { type FootnotePlugin, useFootnotes } from './footnotes.js';
 import { isSafeUrl } from './safe-url.js';
+import { numberedBlocks } from './numbered-blocks.js';
 import { precededByOddBackslashes } from './tex-scan.js';
 import { citationSyntax } from './citation-syntax.js';
 
@@ -43,7 +44,7 @@ const environmentHead = /\\begin\{([a-zA-Z]+\*?)\}/y;
  * The end of the `\begin{name}` at `start`: the index just past its matching
  * `\end{name}` (environments of the same name may nest), or -1.
  */
-function environmentEnd(src: string, start: number, name: string, limit: number): number {
+export function environmentEnd(src: string, start: number, name: string, limit: number): number {
   const opening = `\\begin{${name}}`;
   const closing = `\\end{${name}}`;
   let depth = 1;
@@ -303,6 +304,7 @@ function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnoteP
   md.inline.ruler.before('escape', 'inline_math', inlineMath);
   if (footnotes) useFootnotes(md, footnotes, trusted);
   md.use(citationSyntax);
+  md.use(numberedBlocks);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;

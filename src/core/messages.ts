@@ -1,3 +1,5 @@
+import type { BlockKind } from './block-kinds.js';
+
 /** The languages with built-in interface text. */
 export type Locale = 'zh' | 'en';
 
@@ -68,6 +70,14 @@ export interface Messages {
   authorsAnd: string;
   /** After the first author of three or more: `Vaswani et al.`. */
   etAl: string;
+  /** A post's numbered blocks (`figure`, `table`, theorem-like blocks) and equations, by the name captions and `@` references show. */
+  blockNames: Record<BlockKind | 'equation', string>;
+  /** A block's name with its number: `Figure 1`, `图 1`; an equation's `Eq. (3)`, `式 (3)`. */
+  blockNumber(name: string, number: string, kind: BlockKind | 'equation'): string;
+  /** Around a theorem's title, after its name: `Theorem 1 (Cauchy)`, `定理 1（Cauchy）`. */
+  blockTitleBrackets: readonly [string, string];
+  /** After a theorem's name and title, before its text: `Theorem 1.`, `定理 1`. */
+  blockHeadEnd: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -126,6 +136,22 @@ export const messages: Record<Locale, Messages> = {
     references: 'References',
     authorsAnd: ' and ',
     etAl: ' et al.',
+    blockNames: {
+      equation: 'Eq.',
+      figure: 'Figure',
+      table: 'Table',
+      theorem: 'Theorem',
+      lemma: 'Lemma',
+      proposition: 'Proposition',
+      corollary: 'Corollary',
+      definition: 'Definition',
+      example: 'Example',
+      remark: 'Remark',
+      proof: 'Proof',
+    },
+    blockNumber: (name, number, kind) => (kind === 'equation' ? `${name} (${number})` : `${name} ${number}`),
+    blockTitleBrackets: [' (', ')'],
+    blockHeadEnd: '.',
   },
   zh: {
     loading: '正在加载…',
@@ -182,6 +208,22 @@ export const messages: Record<Locale, Messages> = {
     references: '参考文献',
     authorsAnd: ' 和 ',
     etAl: ' 等',
+    blockNames: {
+      equation: '式',
+      figure: '图',
+      table: '表',
+      theorem: '定理',
+      lemma: '引理',
+      proposition: '命题',
+      corollary: '推论',
+      definition: '定义',
+      example: '例',
+      remark: '注',
+      proof: '证明',
+    },
+    blockNumber: (name, number, kind) => (kind === 'equation' ? `${name} (${number})` : `${name} ${number}`),
+    blockTitleBrackets: ['（', '）'],
+    blockHeadEnd: '',
   },
 };
 

@@ -57,6 +57,7 @@ export function* postBlocksInSteps(source: string, options: RenderMarkdownOption
   const blockOfFormula: number[] = [];
   // Keyed by each heading's inline token, as the prepared post lists headings.
   const headingBlocks = new Map<Token, number>();
+  const blockIds = new Map<string, number>();
   const lineStarts = lineOffsets(post.front.body);
   const { tokens } = post;
   for (let start = 0; start < tokens.length; ) {
@@ -70,6 +71,8 @@ export function* postBlocksInSteps(source: string, options: RenderMarkdownOption
       const token = tokens[at];
       if (token.type === 'heading_open' && tokens[at + 1]) headingBlocks.set(tokens[at + 1], index);
       if (token.type === 'references' && token.meta?.html) headingBlocks.set(token, index);
+      // Figures, tables and theorems carry their ids on their opening tokens.
+      if (token.meta?.kind && token.nesting === 1 && token.attrGet('id')) blockIds.set(token.attrGet('id')!, index);
       for (const math of [token, ...(token.children ?? [])]) {
         const formula = math.meta?.formula as number | undefined;
         if (formula === undefined) continue;
@@ -86,7 +89,7 @@ export function* postBlocksInSteps(source: string, options: RenderMarkdownOption
     start = end;
   }
   yield;
-  return assemble(post, ranges, blocks, blockOfFormula, headingBlocks);
+  return assemble(post, ranges, blocks, blockOfFormula, headingBlocks, blockIds);
 }
 
 /** A post cut into top-level blocks, formulas left to typeset. */
@@ -94,13 +97,20 @@ export function renderPostBlocks(source: string, options: RenderMarkdownOptions 
   return drain(postBlocksInSteps(source, options));
 }
 
-function assemble(post: PreparedPost, ranges: [number, number][], blocks: PostBlock[], blockOfFormula: number[], headingBlocks: Map<Token, number>): PostBlocks {
+function assemble(
+  post: PreparedPost,
+  ranges: [number, number][],
+  blocks: PostBlock[],
+  blockOfFormula: number[],
+  headingBlocks: Map<Token, number>,
+  blockIds: Map<string, number>,
+): PostBlocks {
   const typeset = formulaTypesetter(post);
   const eager = mathContext(post, typeset);
   const deferred = mathContext(post, (formula) => placeholder(post, formula));
   const { md, tokens } = post;
 
-  const ids = new Map<string, number>();
+  const ids = new Map<string, number>(blockIds);
   post.numbering.formulas.forEach(({ ids: formulaIds }, formula) => {
     for (const id of formulaIds) if (!ids.has(id)) ids.set(id, blockOfFormula[formula]);
   });
@@ -128,6 +138,7 @@ function assemble(post: PreparedPost, ranges: [number, number][], blocks: PostBl
     },
     macros: post.defined,
     citations: post.citations,
+    blocks: post.blocks,
   };
   return {
     result,

@@ -1,4 +1,6 @@
+import type { TheoremNumbering } from './block-numbering.js';
 import type { FieldLine, PostDialect, PostMeta } from './front-matter.js';
+import { type Locale, resolveLocale } from './messages.js';
 import type { TexMacros } from './render-math.js';
 
 /** How a post asks to be rendered, from its front matter, checked. */
@@ -6,6 +8,10 @@ export interface PostOptions {
   /** The post's own TeX macros, names in KaTeX's form (`\R`); `{}` when none. */
   macros: TexMacros;
   dialect: PostDialect;
+  /** The post's language (`lang:`), which names its figures and theorems; absent when not written. */
+  locale?: Locale;
+  /** `theorem-numbering: shared` puts every theorem-like block on one counter; absent when not written. */
+  theoremNumbering?: TheoremNumbering;
   /** What was wrong and left out; `line` when the caller could say where fields are. */
   errors: { message: string; line?: number }[];
 }
@@ -22,6 +28,8 @@ const commandName = /^\\(?:[A-Za-z@]+|[^A-Za-z@\s])$/;
  *   name `\R` (YAML users write the backslash, or escape it, or leave it
  *   out). An entry whose expansion is not a string is reported and skipped.
  * - `dialect`: `default` or `kramdown`; anything else is reported and `default` used.
+ * - `lang`: the post's language, for the names of its figures and theorems (`zh…` is Chinese).
+ * - `theorem-numbering`: `per-kind` (Theorem 1, Lemma 1) or `shared` (Theorem 1, Lemma 2).
  *
  * Pass `fieldLines` from {@link parseFrontMatter} to have each error carry its line.
  */
@@ -32,7 +40,12 @@ export function readPostOptions(meta: PostMeta, fieldLines: Readonly<Record<stri
     const line = (entry !== undefined && lines?.entries && Object.hasOwn(lines.entries, entry) ? lines.entries[entry] : undefined) ?? lines?.line;
     errors.push(line === undefined ? { message: `front matter: ${message}` } : { message: `front matter: ${message}`, line });
   };
-  return { macros: readMacros(meta.macros, report), dialect: readDialect(meta.dialect, report), errors };
+  const options: PostOptions = { macros: readMacros(meta.macros, report), dialect: readDialect(meta.dialect, report), errors };
+  if (typeof meta.lang === 'string') options.locale = resolveLocale(meta.lang);
+  const numbering = meta['theorem-numbering'];
+  if (numbering === 'shared' || numbering === 'per-kind') options.theoremNumbering = numbering;
+  else if (numbering !== undefined && numbering !== null) report(`theorem-numbering ${JSON.stringify(numbering)} is not one of "per-kind", "shared"`, ['theorem-numbering']);
+  return options;
 }
 
 type Report = (message: string, path: string[]) => void;

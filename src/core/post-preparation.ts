@@ -1,6 +1,8 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { escapeHtml } from './escape-html.js';
+import { type NumberedBlock, numberBlocks, resolveCrossReferences } from './block-numbering.js';
+import { LabelRegistry } from './label-registry.js';
 import { type NumberedEquations, numberEquationsInSteps, parseLoneReference } from './equation-numbering.js';
 import { type FrontMatter, parseFrontMatter } from './front-matter.js';
 import { type PostFormula, readPostFormulas, referenceTextHtml } from './post-formulas.js';
@@ -35,6 +37,8 @@ export interface PreparedPost {
   defined: Record<string, string>;
   /** The references cited, numbered; the citation tokens hold their HTML. */
   citations: CitedReference[];
+  /** Figures, tables and theorems, numbered. */
+  blocks: NumberedBlock[];
 }
 
 /** Inline tokens parsed between two yields: a few milliseconds of work. */
@@ -63,17 +67,27 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
     headingTokens.push({ level: Number(token.tag.slice(1)), id, inline });
   });
   yield;
+  const labels = new LabelRegistry();
+  for (const { id } of headingTokens) labels.reserveId(id);
+  const blockOptions = {
+    locale: postOptions.locale ?? options.locale ?? 'en',
+    theoremNumbering: postOptions.theoremNumbering ?? options.theoremNumbering ?? 'per-kind',
+    lineOffset: front.lineOffset,
+  };
+  const { blocks, problems } = numberBlocks(tokens, labels, blockOptions);
+  errors.push(...problems);
 
   const { formulas, defined } = readPostFormulas(tokens, {
     macros: macrosInForce(options.macros, postOptions.macros),
     dialect,
   });
   yield;
-  const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input));
+  const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input), labels);
   const citations = citationsOfPost(tokens, front, options, (type, tag) => new (new md.core.State('', md, {})).Token(type, tag, 0));
   errors.push(...citations.errors);
-  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, citations: citations.cited };
+  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, citations: citations.cited, blocks };
   for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });
+  errors.push(...resolveCrossReferences(tokens, labels, blockOptions));
   return post;
 }
 

@@ -1,4 +1,6 @@
 import { escapeHtml } from './escape-html.js';
+import type { NumberedBlock, TheoremNumbering } from './block-numbering.js';
+import type { Locale } from './messages.js';
 import type { Equation } from './equation-numbering.js';
 import type { PostDialect, PostMeta } from './front-matter.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
@@ -59,6 +61,17 @@ export interface RenderMarkdownOptions {
   citationStyle?: CitationStyle;
   /** Language of what the renderer writes (the reference list's heading) when the front matter has no `lang`. Default English. */
   lang?: string;
+  /**
+   * The language that names figures, tables and theorems (`Figure 1`, `图 1`).
+   * Front matter `lang:` sets it for one post. Default `en`.
+   */
+  locale?: Locale;
+  /**
+   * `shared`: theorems, lemmas, definitions … are numbered on one counter
+   * (Theorem 1, Lemma 2). Front matter `theorem-numbering:` sets it for one
+   * post. Default `per-kind` (Theorem 1, Lemma 1).
+   */
+  theoremNumbering?: TheoremNumbering;
 }
 
 export interface Heading {
@@ -87,6 +100,8 @@ export interface RenderedMarkdown {
   macros: Record<string, string>;
   /** The references the post cites, in order of their numbers. */
   citations: CitedReference[];
+  /** Numbered figures, tables and theorem-like blocks, in order of appearance. */
+  blocks: NumberedBlock[];
 }
 
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
@@ -98,7 +113,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const context = mathContext(post, formulaTypesetter(post));
   const html = post.md.renderer.render(post.tokens, post.md.options, context);
   const headings = postHeadings(post, context);
-  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations };
+  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations, blocks: post.blocks };
 }
 
 /** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
@@ -112,5 +127,6 @@ export function tooLong(source: string, maxLength: number): RenderedMarkdown {
     errors: [{ message, line: 1 }],
     macros: {},
     citations: [],
+    blocks: [],
   };
 }

@@ -17,6 +17,7 @@ import type { SidenoteLayout } from './sidenote-layout.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { isPlainClick } from '../shared/plain-click.js';
 import { postBodyStyles } from './post-body.styles.js';
+import { numberedBlockStyles } from './numbered-blocks.styles.js';
 import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './deferred-block-styles.js';
 import { ProgressiveArticle } from './progressive-article.js';
 import { leadingChunk } from '../../core/markdown-chunks.js';
@@ -56,7 +57,9 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @cssprop [--sb-post-body-sidenote-width=14rem] - Width of the footnotes shown in the right margin, beside the line citing them, when the article is at least 48rem wide (on screen; otherwise, and in print, they are listed at the end).
  * @cssprop [--sb-post-body-sidenote-gap=2rem] - Space between the text and those notes.
  * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links.
- * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation just linked to.
+ * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation, theorem, figure or table just linked to.
+ * @cssprop [--sb-post-body-theorem-rule=var(--sb-color-border)] - The rule beside a theorem, lemma, proof ….
+ * @cssprop [--sb-post-body-theorem-font-style=normal] - Text of theorems, lemmas, propositions and corollaries (`italic` as in LaTeX).
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
  * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
@@ -68,7 +71,7 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles, numberedBlockStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -188,7 +191,7 @@ export class PostBodyElement extends LitElement {
     const labels = `${footnoteLabels.list}\n${footnoteLabels.back}`;
     const withNotes = source !== undefined && needsFootnotes(source);
     const lang = this.#locale.locale;
-    const options: RenderMarkdownOptions = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images, footnoteLabels, lang };
+    const options: RenderMarkdownOptions = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images, footnoteLabels, lang, locale: lang };
     this.#hasSource = source !== undefined;
     if (source === undefined) {
       this.#result = undefined;
@@ -293,7 +296,7 @@ export class PostBodyElement extends LitElement {
   }
 
   /**
-   * Scrolls to the equation or heading with this id, highlights and focuses
+   * Scrolls to the equation, theorem, figure, table or heading with this id, highlights and focuses
    * it, and (unless `updateUrl` is false) records it as the URL fragment.
    * Returns false when the article has no such id.
    */
@@ -304,10 +307,11 @@ export class PostBodyElement extends LitElement {
     if (!target) return false;
     if (updateUrl) history.pushState(null, '', `#${encodeURIComponent(id)}`);
     const equation = target.closest('.sb-equation');
+    const highlighted = equation ?? target.closest('.sb-theorem, .sb-figure, .sb-table');
     this.#targeted?.removeAttribute('data-targeted');
-    this.#targeted = equation ?? undefined;
-    equation?.setAttribute('data-targeted', '');
-    const focusable = (equation ?? target) as HTMLElement;
+    this.#targeted = highlighted ?? undefined;
+    highlighted?.setAttribute('data-targeted', '');
+    const focusable = (highlighted ?? target) as HTMLElement;
     if (!focusable.hasAttribute('tabindex')) focusable.setAttribute('tabindex', '-1');
     focusable.focus({ preventScroll: true });
     target.scrollIntoView({ block: equation ? 'center' : 'start' });
