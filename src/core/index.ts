@@ -32,3 +32,7 @@ export { commentSubmission, isBlankDraft, isEmailAddress, isNearLengthLimit, isW
 export type { CommentDraft, CommentField, CommentFields, CommentProblem, CommentSubmission, DraftStorage, ReplyTarget } from './comment-validation.js';
 export { displayRows, renderPostBlocks } from './post-blocks.js';
 export type { PostBlock, PostBlocks } from './post-blocks.js';
+export { codeLanguageModule, loadCodeHighlighter, supportedCodeLanguages } from './code-highlighter.js';
+export type { CodeHighlighter } from './code-highlighter.js';
+export { codeLanguagesIn, parseFenceInfo } from './code-fence-info.js';
+export type { FenceInfo } from './code-fence-info.js';

@@ -1,5 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { codeBlockErrors, type CodeRenderContext } from './code-block-rendering.js';
+import type { CodeHighlighter } from './code-highlighter.js';
 import { escapeHtml } from './escape-html.js';
 import { type NumberedEquations, numberEquationsInSteps, parseLoneReference } from './equation-numbering.js';
 import { type FrontMatter, parseFrontMatter } from './front-matter.js';
@@ -30,6 +32,7 @@ export interface PreparedPost {
   headingTokens: { level: number; id: string; inline: Token }[];
   /** The macros the post's formulas defined. */
   defined: Record<string, string>;
+  highlighter?: CodeHighlighter;
 }
 
 /** Inline tokens parsed between two yields: a few milliseconds of work. */
@@ -46,6 +49,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   const dialect = options.dialect ?? postOptions.dialect;
   const md = markdownFor(trusted, options.images ?? true);
   const tokens = yield* parseInSteps(md, front.body);
+  errors.push(...codeBlockErrors(tokens, front.lineOffset));
 
   const headingTokens: PreparedPost['headingTokens'] = [];
   const slugs = new SlugRegistry();
@@ -64,7 +68,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   });
   yield;
   const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input));
-  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined };
+  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, highlighter: options.highlighter };
   for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });
   return post;
 }
@@ -123,9 +127,10 @@ export function formulaLine(post: PreparedPost, formula: number): number | undef
  * anchors and references are the same either way, so ids and links exist
  * before any formula is typeset.
  */
-export function mathContext(post: PreparedPost, body: (formula: number) => string): MathRenderContext {
+export function mathContext(post: PreparedPost, body: (formula: number) => string): MathRenderContext & CodeRenderContext {
   const { numbering, formulas, trusted } = post;
   return {
+    codeHighlighter: post.highlighter,
     renderFormula(formula) {
       const { tex, ids } = numbering.formulas[formula];
       const { display } = formulas[formula].input;

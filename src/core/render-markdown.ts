@@ -1,3 +1,4 @@
+import type { CodeHighlighter } from './code-highlighter.js';
 import { escapeHtml } from './escape-html.js';
 import type { Equation } from './equation-numbering.js';
 import type { PostDialect, PostMeta } from './front-matter.js';
@@ -36,6 +37,11 @@ export interface RenderMarkdownOptions {
    * `untrustedTextLimit` (100 000). Trusted text has no limit.
    */
   maxLength?: number;
+  /**
+   * Highlights fenced code blocks, from `loadCodeHighlighter`; without it
+   * (or for a language it has not loaded) code is plain escaped text.
+   */
+  highlighter?: CodeHighlighter;
 }
 
 export interface Heading {
