@@ -53,6 +53,10 @@ export interface Messages {
   noComments: string;
   commentRefused: string;
   notJson(reason: string): string;
+  /** The copy button of each code block in `post-body`, and what it says once it has copied (or could not). */
+  copyCode: string;
+  codeCopied: string;
+  codeNotCopied: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -95,6 +99,9 @@ export const messages: Record<Locale, Messages> = {
     noComments: 'No comments yet.',
     commentRefused: 'This comment is too long to show.',
     notJson: (reason) => `not valid JSON: ${reason}`,
+    copyCode: 'Copy',
+    codeCopied: 'Copied',
+    codeNotCopied: 'Select to copy',
   },
   zh: {
     loading: '正在加载…',
@@ -135,6 +142,9 @@ export const messages: Record<Locale, Messages> = {
     noComments: '还没有评论。',
     commentRefused: '这条评论太长，无法显示。',
     notJson: (reason) => `不是有效的 JSON：${reason}`,
+    copyCode: '复制',
+    codeCopied: '已复制',
+    codeNotCopied: '请手动复制',
   },
 };
 

@@ -17,6 +17,11 @@ import { adoptDeferredBlockStylesInDocument, deferredBlockStyles } from './defer
 import { ProgressiveArticle } from './progressive-article.js';
 import { leadingChunk } from '../../core/markdown-chunks.js';
 import { PostRenderedEvent } from './rendered-event.js';
+import { codeLanguagesIn } from '../../core/code-fence-info.js';
+import type { CodeHighlighter } from '../../core/code-highlighter.js';
+import { codeHighlighterFor } from '../shared/code-highlighting.js';
+import { CodeCopyButtons } from './code-copy-buttons.js';
+import { codeStyles } from './code.styles.js';
 
 /** A trusted post longer than this (in characters) shows the first screen of its beginning while the whole is prepared. */
 const longPost = 400_000;
@@ -45,11 +50,26 @@ const headLength = 40_000;
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
  * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
+ * @cssprop [--sb-code-background=var(--sb-color-surface)] - Background of code blocks.
+ * @cssprop [--sb-code-text=var(--sb-color-text)] - Code that is not a highlighted token.
+ * @cssprop [--sb-code-keyword=light-dark(#cf222e, #ff7b72)] - Keywords (`hljs-keyword`).
+ * @cssprop [--sb-code-string=light-dark(#0a3069, #a5d6ff)] - Strings and regular expressions.
+ * @cssprop [--sb-code-comment=light-dark(#57606a, #8b949e)] - Comments (in italics) and preprocessor lines.
+ * @cssprop [--sb-code-number=light-dark(#0550ae, #79c0ff)] - Numbers, literals (`true`, `None`), symbols.
+ * @cssprop [--sb-code-function=light-dark(#6639ba, #d2a8ff)] - Names of functions being defined, titles, sections.
+ * @cssprop [--sb-code-type=light-dark(#953800, #ffa657)] - Built-ins, types and class names.
+ * @cssprop [--sb-code-variable=light-dark(#0550ae, #79c0ff)] - Attributes, variables, properties, parameters.
+ * @cssprop [--sb-code-tag=light-dark(#116329, #7ee787)] - Tag names in HTML and XML.
+ * @cssprop [--sb-code-addition=light-dark(#116329, #aff5b4)] - Added lines of a diff.
+ * @cssprop [--sb-code-addition-background=light-dark(#dafbe1, #033a16)] - Their background.
+ * @cssprop [--sb-code-deletion=light-dark(#82071e, #ffdcd7)] - Removed lines of a diff.
+ * @cssprop [--sb-code-deletion-background=light-dark(#ffebe9, #67060c)] - Their background.
+ * @cssprop [--sb-code-line-number=var(--sb-color-muted)] - Line numbers of a ` ```python {linenos} ` block.
  *
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, codeStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -102,6 +122,10 @@ export class PostBodyElement extends LitElement {
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
+  /** The modules the article waits for: the renderers, and a highlighter when its code names languages. */
+  readonly #lazy: LazyModuleRequest<unknown>[] = [this.#math];
+  #code?: { source: string; request?: LazyModuleRequest<CodeHighlighter> };
+  #renderedHighlighter?: CodeHighlighter;
   readonly #article = new ProgressiveArticle(this, {
     content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
     onFirstScreen: () => this.#scrollToInitialHash(),
@@ -116,6 +140,11 @@ export class PostBodyElement extends LitElement {
   #scrolledToInitialHash = false;
   #targeted?: Element;
   #fallbackNodes: HTMLElement[] = [];
+
+  constructor() {
+    super();
+    new CodeCopyButtons(this, { root: () => this.renderRoot, messages: () => this.#locale.messages });
+  }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     if (!this.noShadow) return super.createRenderRoot();
@@ -143,17 +172,22 @@ export class PostBodyElement extends LitElement {
     if (changed.has('src') || changed.has('markdown')) this.#fetch.load(this.markdown === undefined ? this.src : undefined);
     const load = this.#fetch.state;
     const source = this.markdown ?? (load.state === 'loaded' ? load.text : undefined) ?? (this.src ? undefined : this.#scriptSource && dedent(this.#scriptSource));
-    const options = { trusted: !this.untrusted, macros: this.macros };
     this.#hasSource = source !== undefined;
+    const highlighter = source === undefined ? undefined : this.#highlighterFor(source);
+    const options = { trusted: !this.untrusted, macros: this.macros, highlighter: highlighter || undefined };
     if (source === undefined) {
       this.#result = undefined;
       this.#article.clear();
-    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted')) {
+    } else if (source !== this.#renderedSource || changed.has('macros') || changed.has('untrusted') || options.highlighter !== this.#renderedHighlighter) {
       // Until markdown-it and KaTeX have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       if (!renderers) return;
+      const hydrating = isServer || (!this.hasUpdated && this.shadowRoot?.firstChild);
+      // A post with code waits for its highlighter too; what a server rendered is shown meanwhile, and highlighted after.
+      if (highlighter === undefined && !hydrating) return;
+      this.#renderedHighlighter = options.highlighter;
       // What a server rendered is hydrated as it is, so the first render must be the same whole article.
-      if (isServer || (!this.hasUpdated && this.shadowRoot?.firstChild)) {
+      if (hydrating) {
         this.#result = renderers.renderMarkdown(source, options);
         this.#resultIsNew = true;
       } else {
@@ -168,7 +202,7 @@ export class PostBodyElement extends LitElement {
 
   /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await updatedWith([this.#math], () => super.getUpdateComplete());
+    let result = await updatedWith(this.#lazy, () => super.getUpdateComplete());
     for (let pending = this.#article.pending; pending; pending = this.#article.pending) {
       await pending;
       result = await super.getUpdateComplete();
@@ -177,7 +211,7 @@ export class PostBodyElement extends LitElement {
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
+    return readyToHydrate(this, this.#lazy) && super.shouldUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -188,6 +222,19 @@ export class PostBodyElement extends LitElement {
     this.#resultIsNew = false;
     this.#announce(this.#result);
     this.#scrollToInitialHash();
+  }
+
+  /**
+   * The highlighter for the languages the source names: false when it names
+   * none, undefined while it loads (the load is started, and updates the element).
+   */
+  #highlighterFor(source: string): CodeHighlighter | false | undefined {
+    if (this.#code?.source !== source) {
+      const languages = codeLanguagesIn(source);
+      this.#code = { source, request: languages.length > 0 ? new LazyModuleRequest(this, codeHighlighterFor(languages)) : undefined };
+      this.#lazy.splice(1, 1, ...(this.#code.request ? [this.#code.request] : []));
+    }
+    return this.#code.request ? this.#code.request.value : false;
   }
 
   #announce({ equations, headings, errors, meta }: RenderedMarkdown): void {
