@@ -23,6 +23,8 @@ const pageImporting = (input) => ({
  * `{ initial, lazy, own }` in bytes (min+gzip) for a page that imports an ES
  * module entry, e.g. `dist/post-card.js`; with `everything`, for all that the
  * entry exports (a library entry such as core, whose cost depends on use).
+ * Also `initialModules`, the module ids loaded up front, and `lazyChunks`,
+ * `{ size, modules }` of each chunk loaded on first need.
  */
 export async function measureEntry(input, { everything = false } = {}) {
   // Tree-shaking as a user's bundler does it: what the page does not use, and has no side effects, goes.
@@ -43,9 +45,18 @@ export async function measureEntry(input, { everything = false } = {}) {
   for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
   let initial = 0;
   let lazy = 0;
+  // Loaded on first need: each chunk's size and the modules in it, to tell one feature's chunks from another's.
+  const lazyChunks = [];
+  const initialModules = [];
   for (const [fileName, chunk] of chunks) {
-    if (upFront.has(fileName)) initial += gzip(chunk.code);
-    else lazy += gzip(chunk.code);
+    if (upFront.has(fileName)) {
+      initial += gzip(chunk.code);
+      initialModules.push(...Object.keys(chunk.modules));
+    } else {
+      const size = gzip(chunk.code);
+      lazy += size;
+      lazyChunks.push({ size, modules: Object.keys(chunk.modules) });
+    }
   }
 
   // Our own code: everything but the packages we build on (texmath ships in dist/vendor/).
@@ -57,5 +68,5 @@ export async function measureEntry(input, { everything = false } = {}) {
   });
   const own = await ours.generate({ format: 'es', inlineDynamicImports: true });
   await ours.close();
-  return { initial, lazy, own: gzip(own.output[0].code) };
+  return { initial, lazy, initialModules, lazyChunks, own: gzip(own.output[0].code) };
 }

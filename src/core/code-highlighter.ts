@@ -84,6 +84,9 @@ const aliases: Record<string, string> = {
   yml: 'yaml',
 };
 
+/** Languages a language highlights its parts in: a shell session's commands are Bash. */
+const companions: Record<string, string[]> = { shell: ['bash'] };
+
 /** The highlight.js module for a name written after the fence, or undefined for a language not supported. */
 export function codeLanguageModule(name: string): string | undefined {
   const lower = name.toLowerCase();
@@ -145,7 +148,8 @@ const highlighter = (hljs: HLJSApi): CodeHighlighter => ({
  * ```
  */
 export async function loadCodeHighlighter(languages: Iterable<string>): Promise<CodeHighlighter | undefined> {
-  const modules = new Set([...languages].map(codeLanguageModule).filter((module) => module !== undefined));
+  const named = [...languages].map(codeLanguageModule).filter((module) => module !== undefined);
+  const modules = new Set(named.flatMap((module) => [module, ...(companions[module] ?? [])]));
   if (modules.size === 0) return undefined;
   const hljs = await core();
   await Promise.all([...modules].map((module) => register(hljs, module)));

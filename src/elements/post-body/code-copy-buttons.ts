@@ -19,10 +19,11 @@ export interface CodeCopyButtonsOptions {
 export class CodeCopyButtons implements ReactiveController {
   #observer?: MutationObserver;
   #label?: string;
+  #scanned = false;
   readonly #timers = new Map<HTMLButtonElement, ReturnType<typeof setTimeout>>();
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly hasUpdated: boolean },
     private readonly options: CodeCopyButtonsOptions,
   ) {
     host.addController(this);
@@ -35,7 +36,8 @@ export class CodeCopyButtons implements ReactiveController {
     });
     this.#observer.observe(root, { childList: true, subtree: true });
     root.addEventListener('click', this.#onClick);
-    this.#addButtonsWithin(root);
+    // What a server rendered gets its buttons after hydration, which expects the DOM it sent.
+    if (this.host.hasUpdated) this.#addButtonsWithin(root);
   }
 
   hostDisconnected(): void {
@@ -46,6 +48,10 @@ export class CodeCopyButtons implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (!this.#scanned) {
+      this.#scanned = true;
+      this.#addButtonsWithin(this.options.root());
+    }
     // The page's language may have changed: relabel the buttons not showing feedback.
     const label = this.options.messages().copyCode;
     if (label === this.#label) return;

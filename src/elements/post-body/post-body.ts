@@ -229,6 +229,8 @@ export class PostBodyElement extends LitElement {
    * none, undefined while it loads (the load is started, and updates the element).
    */
   #highlighterFor(source: string): CodeHighlighter | false | undefined {
+    // A server render cannot wait for a module: its code is plain, and highlighted once hydrated.
+    if (isServer) return false;
     if (this.#code?.source !== source) {
       const languages = codeLanguagesIn(source);
       this.#code = { source, request: languages.length > 0 ? new LazyModuleRequest(this, codeHighlighterFor(languages)) : undefined };
