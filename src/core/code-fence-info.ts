@@ -41,8 +41,10 @@ export function parseFenceInfo(info: string): FenceInfo {
 
 // A fence opener at the start of a line, after any blockquote markers, list
 // bullets and indentation: over-finding costs a language chunk, missing one
-// leaves code plain, so this errs on the side of finding.
-const fenceOpener = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(?:`{3,}|~{3,})[ \t]*([^\s`{]+)/gm;
+// leaves code plain, so this errs on the side of finding. Each repetition
+// starts with a marker and takes all the space after it, so a visitor's line
+// of bullets cannot make the match backtrack exponentially.
+const fenceOpener = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t>]+)*(?:`{3,}|~{3,})[ \t]*([^\s`{]+)/gm;
 
 /**
  * The languages named by a markdown text's fenced code blocks, lower-cased,
