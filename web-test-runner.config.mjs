@@ -6,10 +6,11 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 // markdown-it-texmath is CommonJS, which browsers cannot import. It is always
 // given KaTeX as its engine, so its require('katex') branch never runs.
+// highlight.js's ESM core (es/core.js) imports its CommonJS build, which has no require() of its own.
 const texmathAsModule = {
   name: 'texmath-as-module',
   transform(context) {
-    if (!context.path.endsWith('/markdown-it-texmath/texmath.js')) return undefined;
+    if (!context.path.endsWith('/markdown-it-texmath/texmath.js') && !context.path.endsWith('/highlight.js/lib/core.js')) return undefined;
     return {
       body: `const module = { exports: {} };\nconst require = undefined;\n${context.body}\nexport default module.exports;\n`,
     };

@@ -25,6 +25,8 @@ const pageImporting = (input) => ({
  * entry exports (a library entry such as core, whose cost depends on use).
  * `chunks` lists each chunk (`bytes`, `upFront`, its `modules`' ids), for
  * parts loaded only by some pages (the BibTeX parser, for posts with BibTeX).
+ * Also `initialModules`, the module ids loaded up front, and `lazyChunks`,
+ * `{ size, modules }` of each chunk loaded on first need.
  */
 export async function measureEntry(input, { everything = false } = {}) {
   // Tree-shaking as a user's bundler does it: what the page does not use, and has no side effects, goes.
@@ -46,11 +48,19 @@ export async function measureEntry(input, { everything = false } = {}) {
   let initial = 0;
   let lazy = 0;
   const measured = [];
+  // Loaded on first need: each chunk's size and the modules in it, to tell one feature's chunks from another's.
+  const lazyChunks = [];
+  const initialModules = [];
   for (const [fileName, chunk] of chunks) {
     const bytes = gzip(chunk.code);
-    if (upFront.has(fileName)) initial += bytes;
-    else lazy += bytes;
     measured.push({ fileName, bytes, upFront: upFront.has(fileName), modules: Object.keys(chunk.modules) });
+    if (upFront.has(fileName)) {
+      initial += bytes;
+      initialModules.push(...Object.keys(chunk.modules));
+    } else {
+      lazy += bytes;
+      lazyChunks.push({ size: bytes, modules: Object.keys(chunk.modules) });
+    }
   }
 
   // Our own code: everything but the packages we build on (texmath ships in dist/vendor/).
@@ -62,5 +72,5 @@ export async function measureEntry(input, { everything = false } = {}) {
   });
   const own = await ours.generate({ format: 'es', inlineDynamicImports: true });
   await ours.close();
-  return { initial, lazy, own: gzip(own.output[0].code), chunks: measured };
+  return { initial, lazy, initialModules, lazyChunks, own: gzip(own.output[0].code), chunks: measured };
 }

@@ -44,3 +44,7 @@ export type { LoadPostBibliographyOptions } from './bibliography-loader.js';
 export { readCslItems } from './bibliography.js';
 export type { Bibliography, CslItem, Reference, ReferenceName } from './bibliography.js';
 export type { CitationStyle, CitedReference } from './citation-format.js';
+export { codeLanguageModule, loadCodeHighlighter, supportedCodeLanguages } from './code-highlighter.js';
+export type { CodeHighlighter } from './code-highlighter.js';
+export { codeLanguagesIn, parseFenceInfo } from './code-fence-info.js';
+export type { FenceInfo } from './code-fence-info.js';

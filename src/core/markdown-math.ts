@@ -1,6 +1,7 @@
 import katex from 'katex';
 import MarkdownIt, { type RendererRule as RenderRule, type StateBlock, type StateInline } from 'markdown-it';
 import texmath from 'markdown-it-texmath';
+import { codeBlocks } from './code-block-rendering.js';
 import { escapeHtml } from './escape-html.js';
 import { type FootnotePlugin, useFootnotes } from './footnotes.js';
 import { isSafeUrl } from './safe-url.js';
@@ -308,6 +309,7 @@ function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnoteP
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;
+  md.use(codeBlocks);
   if (!trusted) {
     md.validateLink = isSafeUrl;
     const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));

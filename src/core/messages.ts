@@ -78,6 +78,10 @@ export interface Messages {
   blockTitleBrackets: readonly [string, string];
   /** After a theorem's name and title, before its text: `Theorem 1.`, `定理 1`. */
   blockHeadEnd: string;
+  /** The copy button of each code block in `post-body`, and what it says once it has copied (or could not). */
+  copyCode: string;
+  codeCopied: string;
+  codeNotCopied: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -152,6 +156,9 @@ export const messages: Record<Locale, Messages> = {
     blockNumber: (name, number, kind) => (kind === 'equation' ? `${name} (${number})` : `${name} ${number}`),
     blockTitleBrackets: [' (', ')'],
     blockHeadEnd: '.',
+    copyCode: 'Copy',
+    codeCopied: 'Copied',
+    codeNotCopied: 'Select to copy',
   },
   zh: {
     loading: '正在加载…',
@@ -224,6 +231,9 @@ export const messages: Record<Locale, Messages> = {
     blockNumber: (name, number, kind) => (kind === 'equation' ? `${name} (${number})` : `${name} ${number}`),
     blockTitleBrackets: ['（', '）'],
     blockHeadEnd: '',
+    copyCode: '复制',
+    codeCopied: '已复制',
+    codeNotCopied: '请手动复制',
   },
 };
 

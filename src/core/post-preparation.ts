@@ -1,5 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { codeBlockErrors, type CodeRenderContext } from './code-block-rendering.js';
+import type { CodeHighlighter } from './code-highlighter.js';
 import { escapeHtml } from './escape-html.js';
 import { type NumberedBlock, numberBlocks, resolveCrossReferences } from './block-numbering.js';
 import { LabelRegistry } from './label-registry.js';
@@ -39,6 +41,7 @@ export interface PreparedPost {
   citations: CitedReference[];
   /** Figures, tables and theorems, numbered. */
   blocks: NumberedBlock[];
+  highlighter?: CodeHighlighter;
 }
 
 /** Inline tokens parsed between two yields: a few milliseconds of work. */
@@ -56,6 +59,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   const md = markdownFor(trusted, options.images ?? true, options.footnotes);
   const tokens = yield* parseInSteps(md, front.body);
   labelFootnotes(tokens, options.footnoteLabels);
+  errors.push(...codeBlockErrors(tokens, front.lineOffset));
 
   const headingTokens: PreparedPost['headingTokens'] = [];
   const slugs = new SlugRegistry();
@@ -85,7 +89,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input), labels);
   const citations = citationsOfPost(tokens, front, options, (type, tag) => new (new md.core.State('', md, {})).Token(type, tag, 0));
   errors.push(...citations.errors);
-  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, citations: citations.cited, blocks };
+  const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, citations: citations.cited, blocks, highlighter: options.highlighter };
   for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });
   errors.push(...resolveCrossReferences(tokens, labels, blockOptions));
   return post;
@@ -145,9 +149,10 @@ export function formulaLine(post: PreparedPost, formula: number): number | undef
  * anchors and references are the same either way, so ids and links exist
  * before any formula is typeset.
  */
-export function mathContext(post: PreparedPost, body: (formula: number) => string): MathRenderContext {
+export function mathContext(post: PreparedPost, body: (formula: number) => string): MathRenderContext & CodeRenderContext {
   const { numbering, formulas, trusted } = post;
   return {
+    codeHighlighter: post.highlighter,
     renderFormula(formula) {
       const { tex, ids } = numbering.formulas[formula];
       const { display } = formulas[formula].input;

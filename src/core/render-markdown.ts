@@ -1,3 +1,4 @@
+import type { CodeHighlighter } from './code-highlighter.js';
 import { escapeHtml } from './escape-html.js';
 import type { NumberedBlock, TheoremNumbering } from './block-numbering.js';
 import type { Locale } from './messages.js';
@@ -72,6 +73,11 @@ export interface RenderMarkdownOptions {
    * post. Default `per-kind` (Theorem 1, Lemma 1).
    */
   theoremNumbering?: TheoremNumbering;
+  /**
+   * Highlights fenced code blocks, from `loadCodeHighlighter`; without it
+   * (or for a language it has not loaded) code is plain escaped text.
+   */
+  highlighter?: CodeHighlighter;
 }
 
 export interface Heading {

@@ -7,6 +7,9 @@ import { measureEntry } from '../../scripts/measure-bundles.mjs';
 
 const KB = 1024;
 
+/** A chunk of code highlighting: highlight.js's core or a language of it, or our map of languages. */
+const isHighlighting = (chunk) => chunk.modules.some((id) => id.includes('/highlight.js/') || id.endsWith('/core/code-highlighter.js'));
+
 describe('size budgets (min+gzip)', () => {
   it('a page of post-cards loads at most 35 KB up front, Lit included; KaTeX and markdown-it only on first need', async () => {
     const { initial, lazy } = await measureEntry('dist/post-card.js');
@@ -20,15 +23,28 @@ describe('size budgets (min+gzip)', () => {
     assert.equal(lazy, 0);
   });
 
-  it('a post-body page loads at most 190 KB in all, its renderers included; the BibTeX parser (at most 100 KB) only for a post with BibTeX', async () => {
+  it('a post-body page loads at most 190 KB in all, its renderers included; the BibTeX parser (at most 100 KB) only for a post with BibTeX, code highlighting only for a post with code', async () => {
     const { initial, chunks } = await measureEntry('dist/post-body.js');
     const isParser = (chunk) => chunk.modules.some((id) => id.includes('/@retorquere/bibtex-parser/'));
     const sum = (list) => list.reduce((total, chunk) => total + chunk.bytes, 0);
-    const lazy = sum(chunks.filter((chunk) => !chunk.upFront && !isParser(chunk)));
+    const lazy = sum(chunks.filter((chunk) => !chunk.upFront && !isParser(chunk) && !isHighlighting(chunk)));
     const parser = sum(chunks.filter(isParser));
     assert.ok(initial + lazy <= 190 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
     assert.ok(!chunks.some((chunk) => chunk.upFront && isParser(chunk)), 'the parser is not loaded up front');
     assert.ok(parser > 0 && parser <= 100 * KB, `parser ${(parser / KB).toFixed(1)} KB`);
+  });
+
+  it('a post with python code loads at most 14 KB more: highlight.js, python, and our map of languages; each language is a chunk of its own', async () => {
+    const { initialModules, lazyChunks } = await measureEntry('dist/post-body.js');
+    const modulesOf = (chunk) => chunk.modules.filter((id) => !id.startsWith('\0'));
+    const languageChunks = lazyChunks.filter((chunk) => modulesOf(chunk).some((id) => id.includes('/highlight.js/es/languages/')));
+    for (const chunk of languageChunks) assert.equal(modulesOf(chunk).length, 1, modulesOf(chunk).join(', '));
+    assert.ok(languageChunks.length >= 30, `${languageChunks.length} languages`);
+    const needed = lazyChunks.filter((chunk) => isHighlighting(chunk) && !languageChunks.includes(chunk));
+    const python = languageChunks.find((chunk) => chunk.modules.some((id) => id.endsWith('/languages/python.js')));
+    const total = [...needed, python].reduce((sum, chunk) => sum + chunk.size, 0);
+    assert.ok(total <= 14 * KB, `${(total / KB).toFixed(1)} KB`);
+    assert.deepEqual(initialModules.filter((id) => isHighlighting({ modules: [id] })), [], 'nothing of it up front');
   });
 
   it('every element at once loads at most 45 KB up front, of which our own code (all of it, lazy parts too) is under 60 KB', async () => {

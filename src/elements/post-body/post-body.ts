@@ -25,6 +25,11 @@ import { PostRenderedEvent } from './rendered-event.js';
 import { ReferencePreviewTrigger } from './reference-preview-trigger.js';
 import { BibliographyController } from './bibliography-controller.js';
 import { citationStyles } from './citation.styles.js';
+import { codeLanguagesIn } from '../../core/code-fence-info.js';
+import type { CodeHighlighter } from '../../core/code-highlighter.js';
+import { codeHighlighterFor } from '../shared/code-highlighting.js';
+import { CodeCopyButtons } from './code-copy-buttons.js';
+import { codeStyles } from './code.styles.js';
 
 /** A trusted post longer than this (in characters) shows the first screen of its beginning while the whole is prepared. */
 const longPost = 400_000;
@@ -67,11 +72,26 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @cssprop [--sb-post-body-preview-max-height=16em] - Tallest a link's preview gets (at most 45vh); a longer target fades out at the bottom.
  * @cssprop [--sb-post-body-preview-background=Canvas] - Background of a link's preview.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Numbers of the reference list and unknown citations.
+ * @cssprop [--sb-code-background=var(--sb-color-surface)] - Background of code blocks.
+ * @cssprop [--sb-code-text=var(--sb-color-text)] - Code that is not a highlighted token.
+ * @cssprop [--sb-code-keyword=light-dark(#cf222e, #ff7b72)] - Keywords (`hljs-keyword`).
+ * @cssprop [--sb-code-string=light-dark(#0a3069, #a5d6ff)] - Strings and regular expressions.
+ * @cssprop [--sb-code-comment=light-dark(#57606a, #8b949e)] - Comments (in italics) and preprocessor lines.
+ * @cssprop [--sb-code-number=light-dark(#0550ae, #79c0ff)] - Numbers, literals (`true`, `None`), symbols.
+ * @cssprop [--sb-code-function=light-dark(#6639ba, #d2a8ff)] - Names of functions being defined, titles, sections.
+ * @cssprop [--sb-code-type=light-dark(#953800, #ffa657)] - Built-ins, types and class names.
+ * @cssprop [--sb-code-variable=light-dark(#0550ae, #79c0ff)] - Attributes, variables, properties, parameters.
+ * @cssprop [--sb-code-tag=light-dark(#116329, #7ee787)] - Tag names in HTML and XML.
+ * @cssprop [--sb-code-addition=light-dark(#116329, #aff5b4)] - Added lines of a diff.
+ * @cssprop [--sb-code-addition-background=light-dark(#dafbe1, #033a16)] - Their background.
+ * @cssprop [--sb-code-deletion=light-dark(#82071e, #ffdcd7)] - Removed lines of a diff.
+ * @cssprop [--sb-code-deletion-background=light-dark(#ffebe9, #67060c)] - Their background.
+ * @cssprop [--sb-code-line-number=var(--sb-color-muted)] - Line numbers of a ` ```python {linenos} ` block.
  *
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles, numberedBlockStyles];
+  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles, numberedBlockStyles, codeStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;
@@ -132,6 +152,10 @@ export class PostBodyElement extends LitElement {
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
   readonly #footnotes = new LazyModuleRequest(this, footnoteSupport);
   readonly #bibliography = new BibliographyController(this, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
+  /** The modules the article waits for: the renderers, and a highlighter when its code names languages. */
+  readonly #lazy: LazyModuleRequest<unknown>[] = [this.#math];
+  #code?: { source: string; request?: LazyModuleRequest<CodeHighlighter> };
+  #renderedHighlighter?: CodeHighlighter;
   readonly #article = new ProgressiveArticle(this, {
     content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
     onFirstScreen: () => this.#scrollToInitialHash(),
@@ -157,6 +181,11 @@ export class PostBodyElement extends LitElement {
   #withNotes = false;
   #renderedLabels?: string;
   #sidenotes?: SidenoteLayout;
+
+  constructor() {
+    super();
+    new CodeCopyButtons(this, { root: () => this.renderRoot, messages: () => this.#locale.messages });
+  }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     if (!this.noShadow) return super.createRenderRoot();
@@ -191,8 +220,17 @@ export class PostBodyElement extends LitElement {
     const labels = `${footnoteLabels.list}\n${footnoteLabels.back}`;
     const withNotes = source !== undefined && needsFootnotes(source);
     const lang = this.#locale.locale;
-    const options: RenderMarkdownOptions = { trusted: !this.untrusted, macros: this.macros, images: !this.untrusted || this.images, footnoteLabels, lang, locale: lang };
     this.#hasSource = source !== undefined;
+    const highlighter = source === undefined ? undefined : this.#highlighterFor(source);
+    const options: RenderMarkdownOptions = {
+      trusted: !this.untrusted,
+      macros: this.macros,
+      images: !this.untrusted || this.images,
+      footnoteLabels,
+      lang,
+      locale: lang,
+      highlighter: highlighter || undefined,
+    };
     if (source === undefined) {
       this.#result = undefined;
       this.#withNotes = false;
@@ -204,17 +242,22 @@ export class PostBodyElement extends LitElement {
       changed.has('untrusted') ||
       changed.has('images') ||
       lang !== this.#renderedLang ||
-      (withNotes && labels !== this.#renderedLabels)
+      (withNotes && labels !== this.#renderedLabels) ||
+      options.highlighter !== this.#renderedHighlighter
     ) {
       // Until markdown-it and KaTeX (and, for a post with notes, markdown-it-footnote) have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
       const footnotes = withNotes ? this.#footnotes.value : undefined;
       if (!renderers || (withNotes && !footnotes)) return;
+      const hydrating = isServer || (!this.hasUpdated && this.shadowRoot?.firstChild);
+      // A post with code waits for its highlighter too; what a server rendered is shown meanwhile, and highlighted after.
+      if (highlighter === undefined && !hydrating) return;
       options.footnotes = footnotes;
       this.#withNotes = withNotes;
       this.#renderedLabels = labels;
+      this.#renderedHighlighter = options.highlighter;
       // What a server rendered is hydrated as it is, so the first render must be the same whole article.
-      if (isServer || (!this.hasUpdated && this.shadowRoot?.firstChild)) {
+      if (hydrating) {
         this.#result = renderers.renderMarkdown(source, options);
         this.#resultIsNew = true;
       } else {
@@ -240,17 +283,17 @@ export class PostBodyElement extends LitElement {
 
   /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await updatedWith([this.#math, this.#footnotes], () => super.getUpdateComplete());
+    let result = await updatedWith([...this.#lazy, this.#footnotes], () => super.getUpdateComplete());
     for (let pending = this.#bibliography.pending ?? this.#article.pending; pending; pending = this.#bibliography.pending ?? this.#article.pending) {
       await pending;
-      result = await updatedWith([this.#math], () => super.getUpdateComplete());
+      result = await updatedWith([...this.#lazy, this.#footnotes], () => super.getUpdateComplete());
     }
     return result;
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const source = this.markdown ?? this.#scriptSource;
-    const requests = source !== undefined && needsFootnotes(source) ? [this.#math, this.#footnotes] : [this.#math];
+    const requests = source !== undefined && needsFootnotes(source) ? [...this.#lazy, this.#footnotes] : this.#lazy;
     return readyToHydrate(this, requests) && super.shouldUpdate(changed);
   }
 
@@ -263,6 +306,21 @@ export class PostBodyElement extends LitElement {
     this.#resultIsNew = false;
     this.#announce(this.#result);
     this.#scrollToInitialHash();
+  }
+
+  /**
+   * The highlighter for the languages the source names: false when it names
+   * none, undefined while it loads (the load is started, and updates the element).
+   */
+  #highlighterFor(source: string): CodeHighlighter | false | undefined {
+    // A server render cannot wait for a module: its code is plain, and highlighted once hydrated.
+    if (isServer) return false;
+    if (this.#code?.source !== source) {
+      const languages = codeLanguagesIn(source);
+      this.#code = { source, request: languages.length > 0 ? new LazyModuleRequest(this, codeHighlighterFor(languages)) : undefined };
+      this.#lazy.splice(1, 1, ...(this.#code.request ? [this.#code.request] : []));
+    }
+    return this.#code.request ? this.#code.request.value : false;
   }
 
   #announce({ equations, headings, errors, meta }: RenderedMarkdown): void {

@@ -32,6 +32,8 @@ export const payloads: readonly XssPayload[] = [
   { name: 'script with a data: src', flag: 'script-data-src', body: `<script src="data:text/javascript,window.__xss='script-data-src'"></script>` },
   { name: 'script closing an inline code span', flag: 'script-code-span', body: "Try `x</code><script>window.__xss='script-code-span'</script>` now" },
   { name: 'script breaking out of a fenced code block', flag: 'script-fence', body: "```html\n</code></pre><script>window.__xss='script-fence'</script>\n```" },
+  { name: 'img onerror in a fence\'s info string', flag: 'fence-info-img', body: "```\"><img src=x onerror=\"window.__xss='fence-info-img'\">\nx = 1\n```" },
+  { name: 'event handler in a highlighted fence\'s info string', flag: 'fence-info-attribute', body: "```python\" onmouseover=\"window.__xss='fence-info-attribute'\" {linenos}\nx = 1\n```" },
   { name: 'script inside a formula', flag: 'script-formula', body: `$x</span><script>window.__xss='script-formula'</script>$` },
   { name: 'script in link text', flag: 'script-link-text', body: `[<script>window.__xss='script-link-text'</script>](https://example.org/)` },
   { name: 'script in a table cell', flag: 'script-table', body: `| a | b |\n|---|---|\n| <script>window.__xss='script-table'</script> | 2 |` },

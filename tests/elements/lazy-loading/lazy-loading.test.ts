@@ -8,6 +8,10 @@ import '../../../src/archive-list.js';
 import '../../../src/post-card.js';
 import type { Post } from '../../../src/core/post.js';
 import type { PostExcerptElement } from '../../../src/post-excerpt.js';
+import type { PostBodyElement } from '../../../src/post-body.js';
+
+// Every module is an entry here: more than the browser's default of 250 would leave the last loads unrecorded.
+performance.setResourceTimingBufferSize(100_000);
 
 const loaded = (name: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(`/node_modules/${name}/`));
 
@@ -42,5 +46,29 @@ describe('loading math on first need', () => {
     expect(excerpt.shadowRoot!.querySelectorAll('[part="content"] .katex')).to.have.length(1);
     expect(loaded('katex')).to.equal(true);
     expect(loaded('markdown-it')).to.equal(true);
+  });
+});
+
+describe('loading a highlighter on first need', () => {
+  const highlightModules = () =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => /\/node_modules\/highlight\.js\/(.*)$/.exec(entry.name)?.[1])
+      .filter((path): path is string => path !== undefined);
+
+  it('a post-body without fenced code (inline and indented code included) loads no highlight.js', async () => {
+    await import('../../../src/post-body.js');
+    const el = await fixture<PostBodyElement>(html`<post-body .markdown=${'Some `code` and $x$.\n\n    indented code\n'}></post-body>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.katex')).to.exist;
+    expect(highlightModules()).to.deep.equal([]);
+  });
+
+  it('a post with python code loads highlight.js’s core and python, and no other language', async () => {
+    const el = await fixture<PostBodyElement>(html`<post-body .markdown=${'```python\nx = 1\n```\n\n```klingon\ny\n```\n'}></post-body>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.hljs-number')).to.exist;
+    const languages = highlightModules().filter((path) => path.includes('/languages/'));
+    expect(languages).to.deep.equal(['es/languages/python.js']);
   });
 });

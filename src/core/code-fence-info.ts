@@ -1,0 +1,58 @@
+// What a fenced code block's info string says: ```python {linenos=5}. Kept
+// apart from the highlighter so that an element can tell whether a post
+// needs one without loading it.
+
+/** A fenced code block's info string, read. */
+export interface FenceInfo {
+  /** The language as written (first word, lower-cased), if any. */
+  language?: string;
+  /** The number of the first line when `{linenos}` or `{linenos=N}` asks for line numbers. */
+  firstLine?: number;
+  /** What could not be read in the `{…}` options, for the post's errors. */
+  problem?: string;
+}
+
+const optionsPattern = /\{([^{}]*)\}\s*$/;
+
+/** Reads an info string: `python`, `python {linenos}`, `{linenos=5}`, `js {linenos=0}`. */
+export function parseFenceInfo(info: string): FenceInfo {
+  const trimmed = info.trim();
+  const options = optionsPattern.exec(trimmed);
+  const head = (options ? trimmed.slice(0, options.index) : trimmed).trim();
+  const language = head.split(/\s+/)[0]?.toLowerCase() || undefined;
+  const read: FenceInfo = { language };
+  if (!options) return read;
+  const problems: string[] = [];
+  for (const option of options[1].split(/[\s,]+/).filter(Boolean)) {
+    const linenos = /^linenos(?:=(.*))?$/.exec(option);
+    if (!linenos) {
+      problems.push(`unknown option "${option}" (known: linenos, linenos=N)`);
+    } else if (linenos[1] === undefined) {
+      read.firstLine = 1;
+    } else if (/^\d{1,9}$/.test(linenos[1])) {
+      read.firstLine = Number(linenos[1]);
+    } else {
+      problems.push(`linenos=${linenos[1]} is not a line number (write linenos or linenos=5)`);
+    }
+  }
+  if (problems.length > 0) read.problem = `code block: ${problems.join('; ')}`;
+  return read;
+}
+
+// A fence opener at the start of a line, after any blockquote markers, list
+// bullets and indentation: over-finding costs a language chunk, missing one
+// leaves code plain, so this errs on the side of finding. Each repetition
+// starts with a marker and takes all the space after it, so a visitor's line
+// of bullets cannot make the match backtrack exponentially.
+const fenceOpener = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t>]+)*(?:`{3,}|~{3,})[ \t]*([^\s`{]+)/gm;
+
+/**
+ * The languages named by a markdown text's fenced code blocks, lower-cased,
+ * each once, in order of appearance: what to load before rendering it.
+ */
+export function codeLanguagesIn(markdown: string): string[] {
+  if (!markdown.includes('```') && !markdown.includes('~~~')) return [];
+  const found = new Set<string>();
+  for (const match of markdown.matchAll(fenceOpener)) found.add(match[1].toLowerCase());
+  return [...found];
+}
