@@ -29,7 +29,9 @@ describe('size budgets (min+gzip)', () => {
     const sum = (list) => list.reduce((total, chunk) => total + chunk.bytes, 0);
     const lazy = sum(chunks.filter((chunk) => !chunk.upFront && !isParser(chunk) && !isHighlighting(chunk)));
     const parser = sum(chunks.filter(isParser));
-    assert.ok(initial + lazy <= 190 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
+    // 190 KB before footnotes, citations, numbered blocks and code: their markdown rules (about 15 KB) sit in
+    // the renderers chunk every post loads; splitting them out by feature is still to do (issue 11).
+    assert.ok(initial + lazy <= 206 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
     assert.ok(!chunks.some((chunk) => chunk.upFront && isParser(chunk)), 'the parser is not loaded up front');
     assert.ok(parser > 0 && parser <= 100 * KB, `parser ${(parser / KB).toFixed(1)} KB`);
   });
@@ -47,10 +49,11 @@ describe('size budgets (min+gzip)', () => {
     assert.deepEqual(initialModules.filter((id) => isHighlighting({ modules: [id] })), [], 'nothing of it up front');
   });
 
-  it('every element at once loads at most 45 KB up front, of which our own code (all of it, lazy parts too) is under 60 KB', async () => {
+  it('every element at once loads at most 52 KB up front, of which our own code (all of it, lazy parts too) is under 75 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
-    assert.ok(initial <= 45 * KB, `${(initial / KB).toFixed(1)} KB up front`);
-    // 46 KB when this budget was set: room for the features still to come, not for bloat.
-    assert.ok(own <= 60 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
+    // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
+    assert.ok(initial <= 52 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    assert.ok(own <= 75 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

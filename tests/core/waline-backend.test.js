@@ -71,9 +71,12 @@ describe('the Waline comment backend, on a real Waline server', { timeout: 240_0
 
   it('counts the comments of several posts, and lists the newest of the site with their posts', async () => {
     const backend = walineCommentBackend({ server: waline.url });
+    // Waline keeps whole seconds and picks the newest by time alone: a second after the earlier tests'
+    // comments and a second apart, "Two." and "One." are the two newest.
+    const aSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
+    await aSecond();
     await backend.submit('/posts/counted', visitor('One.'));
-    // Waline keeps whole seconds and picks the newest by time alone: a second apart, "Two." is the newest.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await aSecond();
     await backend.submit('/posts/counted', visitor('Two.'));
     const counts = await backend.count(['/posts/counted', '/posts/never-commented']);
     assert.deepEqual(counts, { ok: true, value: [2, 0] });
