@@ -152,8 +152,8 @@ export class PostBodyElement extends LitElement {
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
   readonly #footnotes = new LazyModuleRequest(this, footnoteSupport);
   readonly #bibliography = new BibliographyController(this, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
-  /** The modules the article waits for: the renderers, and a highlighter when its code names languages. */
-  readonly #lazy: LazyModuleRequest<unknown>[] = [this.#math];
+  /** The modules the article waits for: the renderers, markdown-it-footnote (requested by a post with notes), and a highlighter when its code names languages. */
+  readonly #lazy: LazyModuleRequest<unknown>[] = [this.#math, this.#footnotes];
   #code?: { source: string; request?: LazyModuleRequest<CodeHighlighter> };
   #renderedHighlighter?: CodeHighlighter;
   readonly #article = new ProgressiveArticle(this, {
@@ -283,17 +283,17 @@ export class PostBodyElement extends LitElement {
 
   /** Resolves once the whole article is in: every block appended, the first screen's formulas typeset. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await updatedWith([...this.#lazy, this.#footnotes], () => super.getUpdateComplete());
+    let result = await updatedWith(this.#lazy, () => super.getUpdateComplete());
     for (let pending = this.#bibliography.pending ?? this.#article.pending; pending; pending = this.#bibliography.pending ?? this.#article.pending) {
       await pending;
-      result = await updatedWith([...this.#lazy, this.#footnotes], () => super.getUpdateComplete());
+      result = await updatedWith(this.#lazy, () => super.getUpdateComplete());
     }
     return result;
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const source = this.markdown ?? this.#scriptSource;
-    const requests = source !== undefined && needsFootnotes(source) ? [...this.#lazy, this.#footnotes] : this.#lazy;
+    const requests = source !== undefined && needsFootnotes(source) ? this.#lazy : this.#lazy.filter((request) => request !== this.#footnotes);
     return readyToHydrate(this, requests) && super.shouldUpdate(changed);
   }
 
@@ -318,7 +318,7 @@ export class PostBodyElement extends LitElement {
     if (this.#code?.source !== source) {
       const languages = codeLanguagesIn(source);
       this.#code = { source, request: languages.length > 0 ? new LazyModuleRequest(this, codeHighlighterFor(languages)) : undefined };
-      this.#lazy.splice(1, 1, ...(this.#code.request ? [this.#code.request] : []));
+      this.#lazy.splice(2, 1, ...(this.#code.request ? [this.#code.request] : []));
     }
     return this.#code.request ? this.#code.request.value : false;
   }

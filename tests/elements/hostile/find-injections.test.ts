@@ -214,8 +214,8 @@ describe('find-injections (self-test of the checker)', () => {
         date: `2024-01-${String(i + 1).padStart(2, '0')}`,
         body: `$$\n${tex}\n$$\n\nInline $${tex.replace(/\\tag\{★\}/, '')}$, a [link](https://example.org/${i} "title"), <https://example.org/auto>, mail@example.org, **bold** and \`code\`.`,
       }));
-      const list = await fixture<CommentListElement>(html`<comment-list .comments=${comments}></comment-list>`);
-      const post = await fixture<PostBodyElement>(html`<post-body untrusted .markdown=${comments.map((c) => c.body).join('\n\n') + '\n\n![a picture](https://example.org/a.png)'}></post-body>`);
+      const list = await fixture<CommentListElement>(html`<comment-list .window=${comments.length} .comments=${comments}></comment-list>`);
+      const post = await fixture<PostBodyElement>(html`<post-body untrusted images .markdown=${comments.map((c) => c.body).join('\n\n') + '\n\n![a picture](https://example.org/a.png)'}></post-body>`);
       return { list, post };
     }
 

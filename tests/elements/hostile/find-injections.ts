@@ -41,10 +41,11 @@ const HTML = 'http://www.w3.org/1999/xhtml';
 const SVG = 'http://www.w3.org/2000/svg';
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 
-// What markdown-it (untrusted: no raw HTML), the project's own math wrappers and notices, and KaTeX produce.
+// What markdown-it (untrusted: no raw HTML), the project's own math wrappers, notices, figures, notes,
+// citations and code blocks, and KaTeX produce.
 const markdownElements = [
   'p', 'a', 'em', 'strong', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'span',
+  'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'span', 'figure', 'figcaption', 'caption', 'section', 'sup',
 ];
 const katexSvgElements = new Set(['svg', 'path', 'line']);
 // KaTeX's MathML, without `mglyph` (only `\includegraphics` makes one, and comments may not use it).
