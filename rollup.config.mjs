@@ -94,9 +94,12 @@ export default [
     ],
   },
   // For plain HTML pages: every element in one file, KaTeX and markdown-it in
-  // chunks/ loaded on first need, KaTeX's fonts in fonts/.
+  // chunks/ loaded on first need, KaTeX's fonts in fonts/. And for prerendered
+  // plain pages: hydration support up front, the elements in chunks/ once the
+  // server's HTML has been painted. One build, so the two share their chunks
+  // (one KaTeX in chunks/).
   {
-    input: { 'sciblog-elements': 'src/all-elements.ts' },
+    input: { 'sciblog-elements': 'src/all-elements.ts', 'sciblog-elements.hydrate': 'src/sciblog-elements.hydrate.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -115,19 +118,6 @@ export default [
       format: 'iife',
       name: 'SciblogElements',
       inlineDynamicImports: true,
-      assetFileNames: 'fonts/[name][extname]',
-    },
-    plugins: selfContained(),
-  },
-  // For prerendered plain pages: hydration support up front, the elements in
-  // chunks/ once the server's HTML has been painted.
-  {
-    input: { 'sciblog-elements.hydrate': 'src/sciblog-elements.hydrate.ts' },
-    output: {
-      dir: 'dist',
-      format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: selfContained(),
