@@ -1,20 +1,11 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../../src/comment-form.js';
 import type { CommentFormElement } from '../../../src/comment-form.js';
+import { control, part, type } from './visitor.js';
 
 // What a visitor relies on when the network or the browser lets them down:
 // the text is never lost, and the form says what is going on.
 
-type Field = 'name' | 'email' | 'url' | 'body';
-const part = (el: CommentFormElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
-const control = (el: CommentFormElement, field: Field) => el.shadowRoot!.getElementById(field) as HTMLInputElement | HTMLTextAreaElement;
-
-async function type(el: CommentFormElement, field: Field, text: string): Promise<void> {
-  const input = control(el, field);
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 async function fillIn(el: CommentFormElement, body = 'Since $x^2 \\ge 0$, done.'): Promise<void> {
   await type(el, 'name', '林知远');

@@ -2,22 +2,13 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../../src/comment-form.js';
 import '../../../src/comment-list.js';
 import type { CommentFormElement } from '../../../src/comment-form.js';
+import { control, part, type } from '../comment-form/visitor.js';
 
 // comment-form and comment-list against a real Waline server on a real
 // PostgreSQL database, started by the test runner (web-test-runner.config.mjs)
 // on the first request to /tests/waline/start. No mock anywhere.
 
-type Field = 'name' | 'email' | 'url' | 'body';
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 const parts = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part="${name}"]`)];
-const control = (el: CommentFormElement, field: Field) => el.shadowRoot!.getElementById(field) as HTMLInputElement | HTMLTextAreaElement;
-
-async function type(el: CommentFormElement, field: Field, text: string): Promise<void> {
-  const input = control(el, field);
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 async function write(el: CommentFormElement, name: string, body: string): Promise<void> {
   await type(el, 'name', name);
