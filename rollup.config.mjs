@@ -43,6 +43,7 @@ const selfContained = () => [
 
 // Chunk names carry hashes: a rebuild would leave the old ones beside the new.
 rmSync('dist/chunks', { recursive: true, force: true });
+rmSync('dist/hydrate-chunks', { recursive: true, force: true });
 
 export default [
   // For npm users: one module per source file, dependencies left to their bundler.
@@ -94,12 +95,9 @@ export default [
     ],
   },
   // For plain HTML pages: every element in one file, KaTeX and markdown-it in
-  // chunks/ loaded on first need, KaTeX's fonts in fonts/. And for prerendered
-  // plain pages: hydration support up front, the elements in chunks/ once the
-  // server's HTML has been painted. One build, so the two share their chunks
-  // (one KaTeX in chunks/).
+  // chunks/ loaded on first need, KaTeX's fonts in fonts/.
   {
-    input: { 'sciblog-elements': 'src/all-elements.ts', 'sciblog-elements.hydrate': 'src/sciblog-elements.hydrate.ts' },
+    input: { 'sciblog-elements': 'src/all-elements.ts' },
     output: {
       dir: 'dist',
       format: 'es',
@@ -118,6 +116,21 @@ export default [
       format: 'iife',
       name: 'SciblogElements',
       inlineDynamicImports: true,
+      assetFileNames: 'fonts/[name][extname]',
+    },
+    plugins: selfContained(),
+  },
+  // For prerendered plain pages: hydration support up front, the elements in
+  // hydrate-chunks/ once the server's HTML has been painted. A build of its
+  // own (the hydration support must run before Lit), so its chunks have a
+  // folder of their own: a page loads one KaTeX, from one folder or the other.
+  {
+    input: { 'sciblog-elements.hydrate': 'src/sciblog-elements.hydrate.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'hydrate-chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name][extname]',
     },
     plugins: selfContained(),

@@ -84,8 +84,8 @@ async function prerenderCommand(args: string[]): Promise<number> {
     const target = join(output, 'sciblog-elements');
     await mkdir(target, { recursive: true });
     for (const name of ['sciblog-elements.hydrate.js', 'katex.css']) await copyFile(join(dist, name), join(target, name));
-    // The hydrate file loads the elements, KaTeX and markdown-it from chunks/.
-    for (const folder of ['fonts', 'chunks']) await cp(join(dist, folder), join(target, folder), { recursive: true });
+    // The hydrate file loads the elements, KaTeX and markdown-it from hydrate-chunks/ (the plain bundle from chunks/).
+    for (const folder of ['fonts', 'chunks', 'hydrate-chunks']) await cp(join(dist, folder), join(target, folder), { recursive: true });
   }
 
   const progress = new ProgressLine(process.stderr, pages.length);

@@ -88,7 +88,7 @@ describe('sciblog-elements prerender', async () => {
       }
     }
     assert.deepEqual(unresolved, []);
-    assert.ok(existsSync(join(copied, 'chunks')), 'the elements are in chunks/');
+    assert.ok(existsSync(join(copied, 'hydrate-chunks')), 'the elements are in hydrate-chunks/');
   });
 
   it('writes the same output with one worker as with two', () => {
