@@ -11,6 +11,7 @@ import {
 } from './comment-backend.js';
 import type { Comment } from './comments.js';
 import { threadComments } from './comments.js';
+import { decodeEntities } from './html-scan.js';
 
 // Waline's REST API (the one its own client uses), as served by
 // `@waline/vercel`: GET /api/comment?path=… for a page of a post's comments,
@@ -163,19 +164,6 @@ function toRecord(comment: WalineComment, root?: string): Record<string, unknown
     url: comment.link || undefined,
     date,
     // The markdown as written; without it (an old server), the text of Waline's HTML.
-    body: comment.orig ?? textOfHtml(comment.comment ?? ''),
+    body: comment.orig ?? decodeEntities((comment.comment ?? '').replace(/<[^>]*>/g, '')).trim(),
   };
 }
-
-/** The text of a fragment of HTML, tags dropped and the common entities read. */
-function textOfHtml(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
