@@ -48,3 +48,8 @@ export { codeLanguageModule, loadCodeHighlighter, supportedCodeLanguages } from 
 export type { CodeHighlighter } from './code-highlighter.js';
 export { codeLanguagesIn, parseFenceInfo } from './code-fence-info.js';
 export type { FenceInfo } from './code-fence-info.js';
+export { tokenize } from './search-tokenize.js';
+export { buildSearchIndex, loadSearchIndex, searchIndex, serializeSearchIndex } from './search-index.js';
+export type { BuildSearchIndexOptions, SearchHit, SearchIndex, SearchOptions } from './search-index.js';
+export { searchSnippet } from './search-snippet.js';
+export type { SearchSnippet, SearchSnippetOptions } from './search-snippet.js';

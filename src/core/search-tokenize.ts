@@ -1,0 +1,122 @@
+import type { Locale } from './messages.js';
+
+// Search terms: what a reader would type to find a text, in the order they occur.
+
+// TeX commands that shape a formula rather than name anything in it: a reader searches `\sigma`, never `\frac`.
+const texMarkup = new Set([
+  'begin', 'end', 'frac', 'dfrac', 'tfrac', 'left', 'right', 'big', 'bigg', 'bigl', 'bigr', 'biggl', 'biggr', 'mathrm', 'mathbf',
+  'mathit', 'mathsf', 'mathtt', 'mathcal', 'mathbb', 'mathfrak', 'boldsymbol', 'bm', 'text', 'textbf', 'textit', 'textrm',
+  'operatorname', 'displaystyle', 'textstyle', 'quad', 'qquad', 'label', 'tag', 'eqref', 'ref', 'nonumber', 'notag', 'limits',
+  'hat', 'bar', 'tilde', 'vec', 'dot', 'ddot', 'overline', 'underline', 'color', 'mathop', 'hspace', 'vspace', 'sqrt',
+]);
+// Groups whose content is markup too: environment names, colours, lengths.
+const texMarkupGroups = new Set(['begin', 'end', 'label', 'eqref', 'ref', 'color', 'hspace', 'vspace']);
+
+// A command with its name; a group right after markup-with-a-markup-group is skipped.
+const texCommand = /\\([a-zA-Z]+)\*?(?:\s*\{[^{}]*\})?|\\[^a-zA-Z]/g;
+// Letters (with their marks and digits), numbers, or a run of CJK characters.
+const wordOrRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*|\p{N}+(?:\.\p{N}+)?/gu;
+const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/u;
+// Intl.Segmenter is quadratic on long strings in Node 20: CJK runs go to it in pieces of this many characters.
+const segmentChunk = 200;
+
+let zhWords: Intl.Segmenter | undefined;
+
+/** One word of a text: a Latin word, a word of TeX, or a run of CJK characters with its segmenter words. */
+export interface TextWord {
+  kind: 'latin' | 'cjk';
+  /** Lower-cased, NFKC-normalised. */
+  text: string;
+  /** For a CJK run: the words `Intl.Segmenter` finds in it. */
+  words?: string[];
+}
+
+/** TeX with its markup taken out: `\sigma_i` → ` sigma i`, `\mathrm{rank}` → ` rank`, `\begin{align}` → ``. */
+function texAsWords(text: string): string {
+  return text.replace(texCommand, (whole: string, name: string | undefined) => {
+    if (name === undefined) return ' ';
+    const group = whole.indexOf('{');
+    if (!texMarkup.has(name)) return ` ${name} ${group >= 0 ? whole.slice(group + 1, -1) : ''} `;
+    return group >= 0 && !texMarkupGroups.has(name) ? ` ${whole.slice(group + 1, -1)} ` : ' ';
+  });
+}
+
+function segmentCjk(run: string): string[] {
+  zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  for (let at = 0; at < run.length; at += segmentChunk) {
+    for (const { segment, isWordLike } of zhWords.segment(run.slice(at, at + segmentChunk))) if (isWordLike) words.push(segment);
+  }
+  return words;
+}
+
+/** The words of a text in order; TeX commands read as their names. */
+export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
+  const normalised = texAsWords(text.normalize('NFKC')).toLocaleLowerCase(locale === 'zh' ? 'zh' : 'en');
+  const words: TextWord[] = [];
+  for (const [match] of normalised.matchAll(wordOrRun)) {
+    if (cjk.test(match)) words.push({ kind: 'cjk', text: match, words: segmentCjk(match) });
+    // Single letters are variables (x, i) or articles: too common to find anything by.
+    else if (match.length > 1 || /\p{N}/u.test(match)) words.push({ kind: 'latin', text: match });
+  }
+  return words;
+}
+
+function characters(run: string): string[] {
+  return Array.from(run);
+}
+
+/** Every character of a CJK run and every pair of neighbours: `矩阵分解` → 矩 阵 分 解 矩阵 阵分 分解. */
+function unigramsAndBigrams(run: string): string[] {
+  const chars = characters(run);
+  const bigrams = chars.slice(1).map((char, i) => chars[i] + char);
+  return [...chars, ...bigrams];
+}
+
+/**
+ * The terms a text is indexed under: Latin words lower-cased, TeX reduced to
+ * the names in it (`\sigma_i` → `sigma`, `\mathrm{rank}` → `rank`; `\frac`,
+ * `\begin{align}` and other markup left out), and for Chinese (and Japanese
+ * kana) the words `Intl.Segmenter` finds, every character and every pair of
+ * neighbouring characters, so that `矩阵` finds `矩阵分解` however the
+ * segmenter split it. Single Latin letters are left out.
+ *
+ * `locale` is the language of the text, for lower-casing; Chinese is found in
+ * any text.
+ */
+export function tokenize(text: string, locale: Locale = 'en'): string[] {
+  const terms: string[] = [];
+  for (const word of readWords(text, locale)) {
+    if (word.kind === 'latin') terms.push(word.text);
+    else terms.push(...new Set([...word.words!, ...unigramsAndBigrams(word.text)]));
+  }
+  return terms;
+}
+
+/**
+ * The terms a query looks for: as `tokenize`, but a CJK run of more than one
+ * character is looked for by its words of two characters or more and its
+ * bigrams, not by each character (which would find every text that shares one
+ * character, `的` or `与`, with the query).
+ */
+export function queryTerms(query: string, locale: Locale = 'en'): string[] {
+  const terms: string[] = [];
+  for (const word of readWords(query, locale)) {
+    if (word.kind === 'latin') terms.push(word.text);
+    else {
+      const chars = characters(word.text);
+      const words = word.words!.filter((found) => characters(found).length > 1);
+      terms.push(...(chars.length === 1 ? chars : [...words, ...unigramsAndBigrams(word.text).slice(chars.length)]));
+    }
+  }
+  return [...new Set(terms)];
+}
+
+/** Neighbouring Latin words joined (`low rank`): indexed too, so a phrase ranks above its words scattered. */
+export function wordPairs(words: readonly TextWord[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (words[i].kind === 'latin' && words[i - 1].kind === 'latin') pairs.push(`${words[i - 1].text} ${words[i].text}`);
+  }
+  return pairs;
+}
