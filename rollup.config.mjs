@@ -12,7 +12,7 @@ const elements = [...readFileSync('src/all-elements.ts', 'utf8').matchAll(/^expo
 // `require('katex')` makes a user's bundler add KaTeX's CommonJS build beside
 // the ESM one. It is bundled into our modules instead, as ESM.
 // @lit-labs/ssr and parse5 are for src/node/ (Node only), @lit-labs/ssr-client for hydrate.js.
-const dependencies = ['lit', 'katex', 'minisearch', 'markdown-it', 'markdown-it-container', 'highlight.js', 'tslib', 'yaml', '@lit-labs/ssr', '@lit-labs/ssr-client', 'parse5', 'markdown-it-footnote', '@retorquere/bibtex-parser'];
+const dependencies = ['lit', 'katex', 'minisearch', 'pagefind', 'markdown-it', 'markdown-it-container', 'highlight.js', 'tslib', 'yaml', '@lit-labs/ssr', '@lit-labs/ssr-client', 'parse5', 'markdown-it-footnote', '@retorquere/bibtex-parser'];
 const isDependency = (id) => id.startsWith('node:') || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 /**
@@ -56,6 +56,8 @@ export default [
       'node/cli': 'src/node/cli.ts',
       'node/prerender-worker': 'src/node/prerender-worker.ts',
       hydrate: 'src/hydrate.ts',
+      // Started by URL from site-search's module beside it, so it must be a file of its own.
+      'elements/site-search/search-worker': 'src/elements/site-search/search-worker.ts',
       ...Object.fromEntries(elements.map((name) => [name, `src/${name}.ts`])),
     },
     external: isDependency,

@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
@@ -26,6 +32,15 @@ const bibtexParserDependenciesAsModules = {
       body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
     };
   },
+};
+
+// A worker is started by URL, and the source tree has search-worker.ts where the build has search-worker.js.
+const typeScriptForMissingJs = async (context, next) => {
+  if (context.path.startsWith('/src/') && context.path.endsWith('.js')) {
+    const file = new URL(`.${context.path}`, import.meta.url);
+    if (!existsSync(file) && existsSync(new URL(`.${context.path.slice(0, -3)}.ts`, import.meta.url))) context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
+  }
+  return next();
 };
 
 // Two answers a real server can give that a fixture file cannot: none at all
@@ -75,14 +90,39 @@ const walineControl = async (context, next) => {
   context.body = JSON.stringify({ url: server.url });
 };
 
+// The demo's markdown posts prerendered with `prerender --search` (the built CLI, so `npm run build` first):
+// a real Pagefind bundle for site-search's Pagefind backend, built on the first request to /tests/pagefind-site/.
+let pagefindSite;
+const pagefindTypes = { '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.html': 'text/html' };
+const pagefindDemo = async (context, next) => {
+  if (!context.path.startsWith('/tests/pagefind-site/')) return next();
+  pagefindSite ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sciblog-pagefind-'));
+    const run = promisify(execFile);
+    await run(process.execPath, ['dist/node/cli.js', 'prerender', 'demo/posts', dir, '--search', '--workers', '1']);
+    return dir;
+  })();
+  const file = join(await pagefindSite, context.path.slice('/tests/pagefind-site/'.length));
+  if (!existsSync(file)) return next();
+  context.type = pagefindTypes[extname(file)] ?? 'application/octet-stream';
+  context.body = await readFile(file);
+};
+const pagefindCleanup = {
+  name: 'pagefind-cleanup',
+  async serverStop() {
+    if (pagefindSite) await rm(await pagefindSite, { recursive: true, force: true });
+  },
+};
+
 export default {
   files: 'tests/elements/**/*.test.ts',
-  middleware: [slowAndLargeAnswers, walineControl],
+  middleware: [typeScriptForMissingJs, pagefindDemo, slowAndLargeAnswers, walineControl],
   nodeResolve: true,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     texmathAsModule,
     walineServer,
+    pagefindCleanup,
     bibtexParserDependenciesAsModules,
   ],
   browsers: [

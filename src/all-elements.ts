@@ -15,6 +15,7 @@ export * from './post-card.js';
 export * from './post-list.js';
 export * from './comment-list.js';
 export * from './comment-form.js';
+export * from './site-search.js';
 export { loadMathRenderers } from './elements/shared/math-modules.js';
 export * from './core/blog-data.js';
 export { safeAuthorUrl, threadComments } from './core/comments.js';

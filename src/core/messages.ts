@@ -82,6 +82,13 @@ export interface Messages {
   copyCode: string;
   codeCopied: string;
   codeNotCopied: string;
+  /** `site-search`: the field's name and placeholder, and what it says while it works, finds or fails. */
+  search: string;
+  searchPlaceholder: string;
+  searching: string;
+  searchResults(n: number): string;
+  searchNothingFound(query: string): string;
+  searchFailed(reason: string): string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -159,6 +166,12 @@ export const messages: Record<Locale, Messages> = {
     copyCode: 'Copy',
     codeCopied: 'Copied',
     codeNotCopied: 'Select to copy',
+    search: 'Search',
+    searchPlaceholder: 'Search the blog (press /)',
+    searching: 'Searching…',
+    searchResults: (n) => (n === 1 ? '1 post found' : `${n} posts found`),
+    searchNothingFound: (query) => `No posts found for “${query}”.`,
+    searchFailed: (reason) => `Search is not available (${reason}).`,
   },
   zh: {
     loading: '正在加载…',
@@ -234,6 +247,12 @@ export const messages: Record<Locale, Messages> = {
     copyCode: '复制',
     codeCopied: '已复制',
     codeNotCopied: '请手动复制',
+    search: '搜索',
+    searchPlaceholder: '站内搜索（按 / 键）',
+    searching: '正在搜索…',
+    searchResults: (n) => `找到 ${n} 篇文章`,
+    searchNothingFound: (query) => `没有找到“${query}”相关的文章。`,
+    searchFailed: (reason) => `搜索暂不可用（${reason}）。`,
   },
 };
 

@@ -120,3 +120,18 @@ export function wordPairs(words: readonly TextWord[]): string[] {
   }
   return pairs;
 }
+
+const cjkRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]{2,}/gu;
+
+/**
+ * Chinese with a space between the words `Intl.Segmenter` finds (`用归一化条件`
+ * → `用 归一化 条件`), for search engines that split words on spaces only.
+ */
+export function spaceCjkWords(text: string): string {
+  return text.replace(cjkRun, (run) => segmentCjk(run).join(' '));
+}
+
+/** Undoes `spaceCjkWords` in HTML: no space between two CJK characters, `<mark>` tags between them allowed. */
+export function joinCjkWords(html: string): string {
+  return html.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:<\/?mark>)?) (?=(?:<\/?mark>)?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, '');
+}

@@ -6,16 +6,18 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { writePagefindIndex } from './pagefind-index.js';
 import type { FileJob, FileOutcome } from './prerender-file.js';
 import { ProgressLine } from './progress-line.js';
 
-const usage = `Usage: sciblog-elements prerender <in> <out> [--workers N] [--template page.html] [--assets URL]
+const usage = `Usage: sciblog-elements prerender <in> <out> [--workers N] [--template page.html] [--assets URL] [--search]
 
   <in>        folder of .html pages and .md posts (YAML front matter); other files are copied
   <out>       folder to write the prerendered pages to, keeping the tree (.md becomes .html)
   --workers   worker threads (default: the machine's available parallelism)
   --template  page for markdown posts, with {{title}}, {{date}}, {{author}}, {{lang}}, {{assets}}, {{content}}
-  --assets    where pages load the elements and katex.css from (default: a copy in <out>/sciblog-elements/)`;
+  --assets    where pages load the elements and katex.css from (default: a copy in <out>/sciblog-elements/)
+  --search    index the prerendered pages with Pagefind (npm package pagefind) into <out>/pagefind/, for <site-search pagefind>`;
 
 /** The files under `root`, relative to it, in a stable order; `skip` (the output inside the input) is left out. */
 async function listFiles(root: string, skip: string): Promise<string[]> {
@@ -56,7 +58,7 @@ async function prerenderCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { workers: { type: 'string' }, template: { type: 'string' }, assets: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { workers: { type: 'string' }, template: { type: 'string' }, assets: { type: 'string' }, search: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     console.log(usage);
@@ -108,6 +110,12 @@ async function prerenderCommand(args: string[]): Promise<number> {
     `${plural(pages.length, 'page')} (${pages.length - failed} ok, ${failed} failed), ${plural(files.length - pages.length, 'other file')} copied, ` +
       `${plural(elements, 'element')} prerendered, ${plural(elementErrors, 'element error')}, ${seconds} s`,
   );
+  if (values.search) {
+    const search = await writePagefindIndex(output);
+    for (const error of search.errors) console.error(`✗ pagefind: ${error}`);
+    console.log(`search: ${plural(search.pages, 'page')} indexed by Pagefind into ${search.outputPath}`);
+    if (search.errors.length > 0) return 1;
+  }
   return failed > 0 ? 1 : 0;
 }
 

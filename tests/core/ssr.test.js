@@ -45,6 +45,7 @@ const cases = [
   ['comment-list', html`<comment-list .comments=${[comment]}></comment-list>`, /Ada/],
   ['comment-list recent', html`<comment-list variant="recent" .comments=${[{ ...comment, post: { title: 'P', url: '/p' } }]}></comment-list>`, /Ada/],
   ['comment-form', html`<comment-form action="/comments"></comment-form>`, /<textarea/],
+  ['site-search', html`<site-search lang="zh" .posts=${[post]}></site-search>`, /role="combobox"[\s\S]*placeholder="站内搜索（按 \/ 键）"/],
 ];
 
 describe('server-side rendering with @lit-labs/ssr', () => {
