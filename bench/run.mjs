@@ -16,6 +16,7 @@ import { clearMathCache, excerpt, groupArchive, renderMarkdown, threadComments }
 import { runArchiveBench } from './archive-list.bench.mjs';
 import { mathjaxNode, prerenderCli } from './node-more.bench.mjs';
 import { pages } from './pages.bench.mjs';
+import { siteSearch } from './search.bench.mjs';
 import { commentThreads } from './comments.bench.mjs';
 import { generatePost } from './generate-post.mjs';
 import { interleave, printReport, ratios, sinkValue } from './harness.mjs';
@@ -187,6 +188,9 @@ sections.push(runArchiveBench);
 
 // Whole pages in Chromium: client-rendered, prerendered + hydrated, MathJax 3 page-wide, static.
 sections.push(pages);
+
+// Search: our index against MiniSearch's default tokenizer, build, latency and recall (search.bench.mjs).
+sections.push(siteSearch);
 
 // Sanity: both pipelines must find the same math, or the comparison means nothing.
 const oursOnce = renderMarkdown(source);

@@ -2,7 +2,7 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Locale } from './messages.js';
 import type { Post } from './post.js';
 import { searchDocument, type SearchDocument } from './search-text.js';
-import { queryTerms, readWords, tokenize, wordPairs } from './search-tokenize.js';
+import { indexTerms, queryTerms } from './search-tokenize.js';
 
 /** An index of posts to search, built by `buildSearchIndex` or read back by `loadSearchIndex`. */
 export interface SearchIndex {
@@ -50,18 +50,13 @@ function engineOptions(locale: Locale): Options<SearchDocument> {
     fields: ['title', 'tags', 'summary', 'content'],
     storeFields: ['url', 'title', 'date', 'tags'],
     extractField: (document, field) => (document as unknown as Record<string, string>)[field],
-    tokenize: (text) => {
-      const words = readWords(text, locale);
-      return [...tokenize(text, locale), ...wordPairs(words)];
-    },
+    tokenize: (text) => indexTerms(text, locale),
     // Terms are normalised by the tokenizer already.
     processTerm: (term) => term,
     searchOptions: {
-      tokenize: (query) => [...queryTerms(query, locale), ...wordPairs(readWords(query, locale))],
+      tokenize: (query) => queryTerms(query, locale),
       processTerm: (term) => term,
       boost,
-      // As you type, the last word is probably unfinished: `softm` finds softmax.
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3 && !term.includes(' '),
     },
   };
 }
@@ -88,11 +83,21 @@ export function buildSearchIndex(posts: readonly Post[], options: BuildSearchInd
 /**
  * The posts that match `query` best, best first: title hits above body hits,
  * a phrase (neighbouring words, neighbouring Chinese characters) above the
- * same words scattered. A blank query finds nothing.
+ * same words scattered. A blank query finds nothing. When nothing is
+ * found, the last word is looked for as the beginning of a word.
  */
 export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 10;
-  return index.engine.search(query).slice(0, limit).map(hitOf);
+  let results = index.engine.search(query);
+  // Nothing found: the last word may be unfinished, as the reader is typing (`softm` finds softmax).
+  // Only then, as a prefix search costs more than the exact one.
+  if (results.length === 0) results = index.engine.search(query, { prefix: isUnfinishedWord });
+  return results.slice(0, limit).map(hitOf);
+}
+
+function isUnfinishedWord(term: string, i: number, terms: readonly string[]): boolean {
+  const last = terms.findLastIndex((found) => !found.includes(' '));
+  return i === last && term.length >= 3 && /^[\p{L}\p{N}]+$/u.test(term) && !/\p{Script=Han}/u.test(term);
 }
 
 function hitOf(result: SearchResult): SearchHit {

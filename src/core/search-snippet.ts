@@ -64,7 +64,9 @@ export function searchSnippet(post: Post, query: string, options: SearchSnippetO
 /** What to mark: each Latin word, each Chinese run whole and by its words and bigrams; longest first. */
 function highlightTerms(query: string, locale: Locale): string[] {
   const runs = readWords(query, locale).filter((word) => word.kind === 'cjk').map((word) => word.text);
-  return [...new Set([...runs, ...queryTerms(query, locale)])].sort((a, b) => b.length - a.length);
+  // Word pairs are for ranking; here each word counts on its own, so the window with most of them wins.
+  const words = queryTerms(query, locale).filter((term) => !term.includes(' '));
+  return [...new Set([...runs, ...words])].sort((a, b) => b.length - a.length);
 }
 
 function termPattern(terms: readonly string[]): RegExp | undefined {

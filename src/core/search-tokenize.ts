@@ -15,7 +15,10 @@ const texMarkupGroups = new Set(['begin', 'end', 'label', 'eqref', 'ref', 'color
 // A command with its name; a group right after markup-with-a-markup-group is skipped.
 const texCommand = /\\([a-zA-Z]+)\*?(?:\s*\{[^{}]*\})?|\\[^a-zA-Z]/g;
 // Letters (with their marks and digits), numbers, or a run of CJK characters.
-const wordOrRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*|\p{N}+(?:\.\p{N}+)?/gu;
+// (A letter that is not CJK: `[^\P{L}…]`, so that `softmax的温度` is a Latin word and a CJK run.)
+const wordOrRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+|[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{M}\p{N}])*|\p{N}+(?:\.\p{N}+)?/gu;
+// Text that needs none of the normalising below: ASCII without TeX.
+const plainAscii = /^[\x20-\x5b\x5d-\x7e\t\n\r]*$/;
 const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/u;
 // Intl.Segmenter is quadratic on long strings in Node 20: CJK runs go to it in pieces of this many characters.
 const segmentChunk = 200;
@@ -52,7 +55,9 @@ function segmentCjk(run: string): string[] {
 
 /** The words of a text in order; TeX commands read as their names. */
 export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
-  const normalised = texAsWords(text.normalize('NFKC')).toLocaleLowerCase(locale === 'zh' ? 'zh' : 'en');
+  // Lower-casing is the same in both built-in locales (no Turkish dotless i), so toLowerCase does.
+  void locale;
+  const normalised = plainAscii.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
   const words: TextWord[] = [];
   for (const [match] of normalised.matchAll(wordOrRun)) {
     if (cjk.test(match)) words.push({ kind: 'cjk', text: match, words: segmentCjk(match) });
@@ -85,8 +90,20 @@ function unigramsAndBigrams(run: string): string[] {
  * any text.
  */
 export function tokenize(text: string, locale: Locale = 'en'): string[] {
+  return termsOf(readWords(text, locale));
+}
+
+/** What the index holds for a text: `tokenize`'s terms and the pairs of neighbouring words. */
+export function indexTerms(text: string, locale: Locale = 'en'): string[] {
+  const words = readWords(text, locale);
+  const terms = termsOf(words);
+  for (const pair of wordPairs(words)) terms.push(pair);
+  return terms;
+}
+
+function termsOf(words: readonly TextWord[]): string[] {
   const terms: string[] = [];
-  for (const word of readWords(text, locale)) {
+  for (const word of words) {
     if (word.kind === 'latin') terms.push(word.text);
     else terms.push(...new Set([...word.words!, ...unigramsAndBigrams(word.text)]));
   }
@@ -94,22 +111,24 @@ export function tokenize(text: string, locale: Locale = 'en'): string[] {
 }
 
 /**
- * The terms a query looks for: as `tokenize`, but a CJK run of more than one
+ * The terms a query looks for, neighbouring Latin words paired as in the
+ * index (see `wordPairs`): as `tokenize`, but a CJK run of more than one
  * character is looked for by its words of two characters or more and its
  * bigrams, not by each character (which would find every text that shares one
  * character, `的` or `与`, with the query).
  */
 export function queryTerms(query: string, locale: Locale = 'en'): string[] {
+  const words = readWords(query, locale);
   const terms: string[] = [];
-  for (const word of readWords(query, locale)) {
+  for (const word of words) {
     if (word.kind === 'latin') terms.push(word.text);
     else {
       const chars = characters(word.text);
-      const words = word.words!.filter((found) => characters(found).length > 1);
-      terms.push(...(chars.length === 1 ? chars : [...words, ...unigramsAndBigrams(word.text).slice(chars.length)]));
+      const segmented = word.words!.filter((found) => characters(found).length > 1);
+      terms.push(...(chars.length === 1 ? chars : [...segmented, ...unigramsAndBigrams(word.text).slice(chars.length)]));
     }
   }
-  return [...new Set(terms)];
+  return [...new Set(terms), ...wordPairs(words)];
 }
 
 /** Neighbouring Latin words joined (`low rank`): indexed too, so a phrase ranks above its words scattered. */

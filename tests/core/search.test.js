@@ -23,6 +23,7 @@ describe('tokenize', () => {
     ['zh: words, characters and bigrams', '矩阵分解', 'zh', ['矩阵', '分解', '矩', '阵', '分', '解', '阵分']],
     ['zh: a single character', '秩', 'zh', ['秩']],
     ['zh in an English text', 'SVD 即奇异值', 'en', ['svd', '即', '奇异', '值', '奇', '异', '即奇', '异值']],
+    ['zh right after a Latin word', 'softmax的温度', 'zh', ['softmax', '的', '温度', '温', '度', '的温']],
     ['emoji are not words', 'ok 👨‍👩‍👧 fine', 'en', ['ok', 'fine']],
   ];
   for (const [name, text, locale, expected] of cases) {
