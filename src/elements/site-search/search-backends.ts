@@ -1,5 +1,6 @@
 import type { Post } from '../../core/post.js';
-import type { SearchBackend, SiteSearchRequest, SiteSearchResult } from '../../core/search-backend.js';
+import type { SearchBackend, SiteSearchRequest } from '../../core/search-backend.js';
+import type { SearchHit } from '../../core/search-index.js';
 import { lazyModule } from '../shared/lazy-module.js';
 
 /** The index, snippets and KaTeX: loaded when someone first means to search. */
@@ -30,39 +31,46 @@ function inWorker(posts: readonly Post[]): SearchBackend {
   let fallback: SearchBackend | undefined;
   let worker: Worker | undefined;
   let next = 0;
-  // Each search the worker has not answered, and how to ask this thread instead.
-  const waiting = new Map<number, { settle: (answer: Promise<SiteSearchResult[]>) => void; retry: () => Promise<SiteSearchResult[]> }>();
+  // The searches the worker has not answered: each resolves with its hits, or undefined if the worker died.
+  const waiting = new Map<number, (answer: Promise<SearchHit[] | undefined>) => void>();
   const toPage = () => {
     worker?.terminate();
     worker = undefined;
     fallback ??= inPage(posts);
-    for (const [id, search] of waiting) {
+    for (const [id, settle] of waiting) {
       waiting.delete(id);
-      search.settle(search.retry());
+      settle(Promise.resolve(undefined));
     }
   };
   try {
     worker = new Worker(new URL('./search-worker.js', import.meta.url), { type: 'module' });
     worker.onerror = toPage;
-    worker.onmessage = (event: MessageEvent<{ id: number; results?: SiteSearchResult[]; error?: string }>) => {
-      const { id, results, error } = event.data;
-      const search = waiting.get(id);
+    worker.onmessage = (event: MessageEvent<{ id: number; hits?: SearchHit[]; error?: string }>) => {
+      const { id, hits, error } = event.data;
+      const settle = waiting.get(id);
       waiting.delete(id);
-      search?.settle(results ? Promise.resolve(results) : Promise.reject(new Error(error)));
+      settle?.(hits ? Promise.resolve(hits) : Promise.reject(new Error(error)));
     };
     worker.postMessage({ posts });
   } catch {
     toPage();
   }
+  let byId: Map<string, Post> | undefined;
   return {
     prepare: async () => fallback?.prepare(),
-    search(query: string, request: SiteSearchRequest) {
+    async search(query: string, request: SiteSearchRequest) {
       if (!worker) return fallback!.search(query, request);
+      // The snippets are cut here, with the module (and KaTeX) the page loads anyway, while the worker searches.
+      const module = localSearch.load();
       const id = next++;
-      return new Promise((resolve) => {
-        waiting.set(id, { settle: resolve, retry: () => fallback!.search(query, request) });
-        worker!.postMessage({ id, query, request });
+      const hits = await new Promise<SearchHit[] | undefined>((resolve) => {
+        waiting.set(id, resolve);
+        worker!.postMessage({ id, query, limit: request.limit });
       });
+      if (!hits) return fallback!.search(query, request);
+      const { postsById, resultsWithSnippets } = await module;
+      byId ??= postsById(posts);
+      return resultsWithSnippets(hits, byId, query, request);
     },
     dispose: () => worker?.terminate(),
   };

@@ -200,6 +200,7 @@ describe('site-search', () => {
         expect(workers).to.have.length(1);
         expect(workers[0].answers).to.equal(1);
         expect(titles(el)).to.deep.equal(['矩阵分解的第七十七篇']);
+        expect(part(el, 'snippet')!.textContent).to.contain('Words about nothing');
       } finally {
         window.Worker = RealWorker;
       }
