@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { katexCss, katexFontFaces } from './katex-css.generated.js';
+import { token } from './tokens.js';
 
 /**
  * KaTeX's rules for adopting into a shadow root (its fonts are registered on
@@ -7,9 +8,13 @@ import { katexCss, katexFontFaces } from './katex-css.generated.js';
  * the right edge with absolute positioning, so in a formula wider than the
  * column the number sits on top of the formula. As the last item of a flex
  * row it follows the formula instead, and a wide formula scrolls with it.
+ * Formulas are scaled by `--sb-math-scale` (KaTeX's own size is 1.21em).
  */
 export const katexStyles = css`
   ${unsafeCSS(katexCss)}
+  .katex {
+    font-size: calc(1.21em * ${token('math-scale')});
+  }
   .katex-display > .katex > .katex-html:has(> .katex-tag) {
     display: flex;
     align-items: baseline;

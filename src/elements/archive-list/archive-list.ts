@@ -43,13 +43,15 @@ const postsPerPass = 1000;
  * @cssprop [--sb-archive-list-font-size=1rem] - Text size.
  * @cssprop [--sb-archive-list-indent=1.25em] - Indent of the months under their year.
  * @cssprop [--sb-color-text=inherit] - Text.
- * @cssprop [--sb-font-body=inherit] - Text font.
- * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Post links and the focus ring.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Dates and counts.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Post links and the focus ring.
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Filter controls and the rule under each year.
  * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - The error message.
- * @cssprop [--sb-font-mono=ui-monospace, …] - Dates.
+ * @cssprop [--sb-font-body=inherit] - Text font.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Dates.
  * @cssprop [--sb-radius=6px] - Corners of the filter controls.
+ * @cssprop [--sb-space-xs=0.25em] - The smallest step of the spacing scale.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
  */
 export class ArchiveListElement extends LitElement {
   static override styles = [tokens, archiveListStyles];

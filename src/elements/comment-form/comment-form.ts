@@ -60,15 +60,20 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @cssprop [--sb-comment-form-gap=0.9em] - Space between fields.
  * @cssprop [--sb-comment-form-control-background=transparent] - Background of the inputs and textarea.
  * @cssprop [--sb-comment-form-textarea-height=8em] - Initial height of the textarea.
- * @cssprop [--sb-comment-form-preview-background=light-dark(#f4f6f8, #1c2128)] - Background of the preview (defaults to `--sb-color-surface`).
+ * @cssprop [--sb-comment-form-preview-background=var(--sb-color-surface)] - Background of the preview (defaults to `--sb-color-surface`).
  * @cssprop [--sb-color-text=inherit] - Text.
- * @cssprop [--sb-font-body=inherit] - Text font.
- * @cssprop [--sb-font-mono=ui-monospace, …] - Code in the preview.
- * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The submit button, links and focus rings.
- * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders of the controls.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Notes, counter and status.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The submit button, links and focus rings.
+ * @cssprop [--sb-color-on-accent=light-dark(#ffffff, #0f1419)] - Text on the accent colour.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders of the controls.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code, boxes and error messages.
  * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Validation and send errors.
+ * @cssprop [--sb-font-body=inherit] - Text font.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Code in the preview.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
  * @cssprop [--sb-radius=6px] - Corners of the controls.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  *
  * @fires {CommentSubmitEvent} comment-submit - A valid comment is sent; cancelable, with `name`, `email`, `url`, `body`, `parent`.
  * @fires {CommentPostedEvent} comment-posted - `action` answered 2xx; `response` holds its JSON, `submission` what was sent.

@@ -26,7 +26,7 @@ export const commentListStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.25em 0.75em;
+    gap: var(--_space-xs) 0.75em;
   }
   [part='author'] {
     font-weight: 600;

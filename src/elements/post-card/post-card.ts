@@ -33,8 +33,17 @@ import { postCardStyles } from './post-card.styles.js';
  * @cssprop [--sb-post-card-padding=1.25em 0] - Space above and below the card.
  * @cssprop [--sb-post-card-badge-size=3.4em] - Width and height of the date badge.
  * @cssprop [--sb-post-card-badge-background=var(--sb-color-accent)] - Badge background.
- * @cssprop [--sb-post-card-badge-color=light-dark(#fff, #0f1419)] - Badge text colour.
+ * @cssprop [--sb-post-card-badge-color=var(--sb-color-on-accent)] - Badge text colour.
  * @cssprop [--sb-post-card-title-size=1.3em] - Title size.
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-on-accent=light-dark(#ffffff, #0f1419)] - Text on the accent colour.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-font-heading=inherit] - Font of headings and titles (by default the text's).
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-xs=0.25em] - The smallest step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class PostCardElement extends PostFields(LitElement) {
   static override styles = [tokens, postCardStyles];

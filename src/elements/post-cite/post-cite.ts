@@ -27,7 +27,13 @@ type CopyStatus = 'idle' | 'copied' | 'failed';
  *
  * @cssprop [--sb-post-cite-padding=1em 1.25em] - Space inside the box.
  * @cssprop [--sb-post-cite-background=transparent] - Background of the box.
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of the citation texts.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Font of code and TeX source.
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class PostCiteElement extends PostFields(LitElement) {
   static override styles = [tokens, buttonStyles, postCiteStyles];

@@ -32,7 +32,15 @@ import { postListStyles } from './post-list.styles.js';
  * @csspart empty - The message shown when there are no posts.
  *
  * @cssprop [--sb-post-list-reserved-height=100vh] - Height kept while the feed loads, so what follows does not jump when the cards arrive.
- * @cssprop [--sb-post-list-current-color=light-dark(#fff, #0f1419)] - Text colour of the current page number.
+ * @cssprop [--sb-post-list-current-color=var(--sb-color-on-accent)] - Text colour of the current page number.
+ * @cssprop [--sb-scroll-margin-top=1em] - Space kept above the list when a page change scrolls to it (for sticky headers).
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-on-accent=light-dark(#ffffff, #0f1419)] - Text on the accent colour.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-l=1.5em] - The large step of the spacing scale.
  */
 export class PostListElement extends LitElement {
   static override styles = [tokens, postListStyles];

@@ -23,6 +23,7 @@ import { postMetaStyles } from './post-meta.styles.js';
  *
  * @cssprop [--sb-post-meta-font-size=0.9em] - Text size.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Text colour.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
  */
 export class PostMetaElement extends PostFields(LitElement) {
   static override styles = [tokens, postMetaStyles];

@@ -26,6 +26,12 @@ import { seriesNavStyles } from './series-nav.styles.js';
  * @csspart pager - The box around the previous and next links.
  *
  * @cssprop [--sb-series-nav-padding=0.75em 1em] - Space inside the box.
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class SeriesNavElement extends LitElement {
   static override styles = [tokens, seriesNavStyles];
