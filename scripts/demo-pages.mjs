@@ -102,3 +102,43 @@ async function waitUntilSettled(tab, page, typeset) {
     await new Promise((done) => setTimeout(done, 50));
   }
 }
+
+/**
+ * In the page: what overflows horizontally, as `tag.class: why` lines. An
+ * element may stick out of the viewport only inside an ancestor that clips
+ * or scrolls it; and only formulas, code and tables may scroll sideways.
+ */
+export function horizontalOverflow() {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  const name = (element) => `${element.localName}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}${element.part?.length ? `[part=${element.part.value}]` : ''}`;
+  const mayScroll = (element) => element.matches('pre, table, .sb-equation, .katex-display, [part~="formula"], .sb-code, .sb-preview-body');
+  if (document.documentElement.scrollWidth > width) found.push(`the page: ${document.documentElement.scrollWidth}px wide in a ${width}px viewport`);
+  const visit = (root, clipped) => {
+    for (const element of root.children) {
+      const style = getComputedStyle(element);
+      if (style.display === 'none') continue;
+      const rect = element.getBoundingClientRect();
+      const visible = rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && style.position !== 'fixed';
+      if (visible && !clipped && (rect.right > width + 0.5 || rect.left < -0.5)) found.push(`${name(element)}: from ${Math.round(rect.left)} to ${Math.round(rect.right)}px`);
+      const clips = style.overflowX !== 'visible';
+      if (clips && /auto|scroll/.test(style.overflowX) && element.scrollWidth > element.clientWidth + 1 && !mayScroll(element)) {
+        found.push(`${name(element)}: scrolls sideways (${element.scrollWidth}px in ${element.clientWidth}px)`);
+      }
+      const inside = clipped || clips;
+      if (element.shadowRoot) visit(element.shadowRoot, inside);
+      visit(element, inside);
+    }
+  };
+  visit(document.body, false);
+  return found;
+}
+
+const axeSource = new URL('../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+
+/** axe-core's violations on the tab's page, each as `rule: target, target…`. */
+export async function axeViolations(tab) {
+  await tab.addScriptTag({ path: axeSource });
+  const violations = await tab.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' >> ')) })));
+  return violations.map(({ id, help, targets }) => `${id} (${help}): ${targets.join(', ')}`);
+}

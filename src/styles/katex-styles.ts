@@ -8,12 +8,16 @@ import { token } from './tokens.js';
  * the right edge with absolute positioning, so in a formula wider than the
  * column the number sits on top of the formula. As the last item of a flex
  * row it follows the formula instead, and a wide formula scrolls with it.
- * Formulas are scaled by `--sb-math-scale` (KaTeX's own size is 1.21em).
+ * Formulas are scaled by `--sb-math-scale` (KaTeX's own size is 1.21em),
+ * and the command KaTeX refused to run shows in `--sb-color-error`.
  */
 export const katexStyles = css`
   ${unsafeCSS(katexCss)}
   .katex {
     font-size: calc(1.21em * ${token('math-scale')});
+  }
+  .katex [style*='color:#cc0000'] {
+    color: ${token('color-error')} !important;
   }
   .katex-display > .katex > .katex-html:has(> .katex-tag) {
     display: flex;

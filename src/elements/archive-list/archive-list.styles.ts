@@ -84,13 +84,4 @@ export const archiveListStyles = css`
   [part='empty'] {
     color: var(--_color-muted);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -11,6 +11,7 @@ import type { Locale, Messages } from '../../core/messages.js';
 import { formatCount } from '../../core/numbers.js';
 import type { DataError, Post } from '../../core/post.js';
 import { tokens } from '../../styles/tokens.js';
+import { visuallyHidden } from '../../styles/visually-hidden.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { archiveListStyles } from './archive-list.styles.js';
@@ -54,7 +55,7 @@ const postsPerPass = 1000;
  * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
  */
 export class ArchiveListElement extends LitElement {
-  static override styles = [tokens, archiveListStyles];
+  static override styles = [tokens, visuallyHidden, archiveListStyles];
 
   /** The posts to list. Takes precedence over `src`; assign a new array to change them. */
   @property({ attribute: false }) accessor posts: readonly Post[] | undefined = undefined;

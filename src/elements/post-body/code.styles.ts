@@ -25,10 +25,6 @@ export const codeStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     cursor: pointer;
-    opacity: 0.75;
-  }
-  .sb-code-copy:hover, .sb-code-copy:focus-visible {
-    opacity: 1;
   }
   .sb-code-copy:focus-visible {
     outline: 2px solid var(--_color-accent);

@@ -95,6 +95,10 @@ export const postBodyStyles = css`
   th {
     background: var(--_color-surface);
   }
+  pre:focus-visible, table:focus-visible {
+    outline: 2px solid var(--_color-accent);
+    outline-offset: 2px;
+  }
   img {
     max-width: 100%;
     height: auto;

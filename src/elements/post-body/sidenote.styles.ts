@@ -41,7 +41,6 @@ export const sidenoteStyles = css`
   }
   .sb-footnote-backref {
     margin-inline-start: 0.2em;
-    text-decoration: none;
   }
   @media screen {
     .sb-with-notes {

@@ -5,6 +5,7 @@ import type { Messages } from '../../core/messages.js';
 import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
+import { visuallyHidden } from '../../styles/visually-hidden.js';
 import { LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PostFields } from '../shared/post-fields.js';
@@ -46,7 +47,7 @@ import { postCardStyles } from './post-card.styles.js';
  * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class PostCardElement extends PostFields(LitElement) {
-  static override styles = [tokens, postCardStyles];
+  static override styles = [tokens, visuallyHidden, postCardStyles];
 
   /** About how many characters of excerpt to show when the post has no `<!--more-->`. */
   @property({ type: Number, attribute: 'excerpt-length' }) accessor excerptLength = 200;
@@ -81,9 +82,10 @@ export class PostCardElement extends PostFields(LitElement) {
       : html`<span class="untitled">${this.#locale.messages.untitled}</span>`;
     return html`<article part="card" aria-labelledby="title">
       ${badge
-        ? html`<time part="badge" datetime=${readPostDate(post.date) ? post.date : nothing} aria-label=${badge.label}>
+        ? html`<time part="badge" datetime=${readPostDate(post.date) ? post.date : nothing}>
             <span part="badge-day" aria-hidden="true">${badge.day}</span>
             <span part="badge-month" aria-hidden="true">${badge.month}</span>
+            <span class="visually-hidden">${badge.label}</span>
           </time>`
         : nothing}
       <div class="body">

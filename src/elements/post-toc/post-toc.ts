@@ -22,6 +22,7 @@ import { postTocStyles } from './post-toc.styles.js';
  * @cssprop [--sb-post-toc-font-size=0.9rem] - Text size.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - The other entries.
  * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The current entry.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
  * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
  * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
  * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
