@@ -31,11 +31,15 @@ const postsPerPass = 1000;
  * open; a long list of matches is built over several tasks, first screenfuls
  * first, and `updateComplete` resolves once it is whole.
  *
+ * @csspart controls - The box around the filter and the tag menu.
  * @csspart filter - The search box that filters by title.
  * @csspart tag-select - The menu that filters by tag (absent when no post has tags).
  * @csspart year - Each year's `<details>`.
  * @csspart year-summary - A year's `<summary>`: the year and its post count.
  * @csspart month - One month: its name, its post count and the list of its posts.
+ * @csspart month-label - A month's name and post count.
+ * @csspart post - Each post's line: its date and title link.
+ * @csspart date - Each post's date.
  * @csspart post-link - Each post's title link.
  * @csspart status - The loading message.
  * @csspart error - The message shown when `src` cannot be loaded or holds no readable post.
@@ -187,11 +191,11 @@ export class ArchiveListElement extends LitElement {
   #renderMonth(year: number, month: ArchiveMonth, locale: Locale, messages: Messages) {
     const id = `month-${year}-${month.month}`;
     return html`<div part="month" style=${styleMap({ '--_rows': String(month.count) })}>
-      <p class="month-label" id=${id}>${messages.withCount(archiveMonthLabel(year, month.month, locale), month.count)}</p>
+      <p part="month-label" class="month-label" id=${id}>${messages.withCount(archiveMonthLabel(year, month.month, locale), month.count)}</p>
       <ul aria-labelledby=${id}>
         ${month.posts.map((post) => {
           const date = formatIsoDate(post.date, { timeZone: this.#indexedZone });
-          return html`<li><time datetime=${date}>${date}</time> <a part="post-link" href=${post.url || nothing}>${post.title || messages.untitled}</a></li>`;
+          return html`<li part="post"><time part="date" datetime=${date}>${date}</time> <a part="post-link" href=${post.url || nothing}>${post.title || messages.untitled}</a></li>`;
         })}
       </ul>
     </div>`;
@@ -225,7 +229,7 @@ export class ArchiveListElement extends LitElement {
     if (index.total === 0) return html`<p part="empty">${messages.noPosts}</p>`;
     const locale = this.#locale.locale;
     const matching = this.#shown.reduce((sum, year) => sum + year.count, 0);
-    return html`<div class="controls">
+    return html`<div part="controls" class="controls">
         <input part="filter" type="search" aria-label=${messages.filterPlaceholder} placeholder=${messages.filterPlaceholder} .value=${live(this.#typed)} @input=${this.#onInput} @compositionend=${this.#onInput} />
         ${index.tags.length === 0
           ? nothing

@@ -44,6 +44,7 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @csspart cancel-reply-button - The button that cancels the reply.
  * @csspart draft-notice - The note that a saved draft was restored.
  * @csspart draft-warning - The note that the browser does not let the draft be stored.
+ * @csspart identity - The name, email and website fields, side by side where there is room.
  * @csspart field - Each label, control and message group.
  * @csspart label - Each field's `<label>`.
  * @csspart input - The name, email and website inputs.
@@ -51,7 +52,9 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @csspart field-error - Each field's validation message.
  * @csspart counter - The character count, shown near the length limit.
  * @csspart preview - The preview: heading and rendered comment.
+ * @csspart preview-title - The preview's heading.
  * @csspart preview-content - The rendered comment (or why it is not rendered).
+ * @csspart actions - The row of the submit button and the status.
  * @csspart submit-button - The submit button.
  * @csspart status - Progress and success messages.
  * @csspart error - Why sending failed, with the retry button.
@@ -364,16 +367,16 @@ export class CommentFormElement extends LitElement {
         : nothing}
       ${this.#draftRestored ? html`<p part="draft-notice">${m.draftRestored}</p>` : nothing}
       ${this.#draftUnsaved ? html`<p part="draft-warning" role="status">${m.draftNotSaved}</p>` : nothing}
-      <div class="identity">
+      <div part="identity" class="identity">
         ${this.#field('name', problems.name)} ${this.#field('email', problems.email, 'email')} ${this.#field('url', problems.url, 'url')}
       </div>
       ${this.#field('body', problems.body)}
       <section part="preview" aria-labelledby="preview-title">
-        <p id="preview-title" class="preview-title">${m.preview}</p>
+        <p id="preview-title" part="preview-title" class="preview-title">${m.preview}</p>
         <div part="preview-content">${this.#renderPreview(m)}</div>
       </section>
       <slot></slot>
-      <div class="actions">
+      <div part="actions" class="actions">
         <button part="submit-button" type="submit" ?disabled=${sending}>${sending ? m.sending : m.submit}</button>
         <p part="status" role="status">${sending ? m.sending : send.state === 'posted' ? (send.moderation === 'approved' ? m.posted : m.awaitingApproval) : send.state === 'nowhere' ? m.nowhereToSend : ''}</p>
       </div>

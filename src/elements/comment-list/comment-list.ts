@@ -34,9 +34,11 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  *
  * @csspart list - The outermost list.
  * @csspart comment - One comment.
+ * @csspart header - Its author and date.
  * @csspart author - Its author (a link when the author gave an http(s) website).
  * @csspart date - Its `<time>`.
  * @csspart body - The rendered body.
+ * @csspart refused - Shown in place of a body too long to render.
  * @csspart reply-button - The button that fires `comment-reply`.
  * @csspart replies - The list of replies under a comment.
  * @csspart excerpt - In the recent variant, the one-line excerpt.
@@ -252,14 +254,14 @@ export class CommentListElement extends LitElement {
       const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images });
       this.#rendered.set(comment.id, (body = { body: comment.body, html, refused }));
     }
-    return body.refused ? html`<p class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
+    return body.refused ? html`<p part="refused" class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
   }
 
   #comment(comment: Comment) {
     const messages = this.#locale.messages;
     return html`<li>
       <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
-        <header>${this.#author(comment)} ${this.#date(comment)}</header>
+        <header part="header">${this.#author(comment)} ${this.#date(comment)}</header>
         <div part="body">${this.#body(comment)}</div>
         <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.#reply(comment)}>
           ${messages.reply}

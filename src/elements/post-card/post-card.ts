@@ -26,6 +26,7 @@ import { postCardStyles } from './post-card.styles.js';
  * @csspart badge - The date badge.
  * @csspart badge-day - The day in the badge.
  * @csspart badge-month - The month in the badge.
+ * @csspart body - Everything beside the badge: picture, title, byline, excerpt and actions.
  * @csspart title - The heading.
  * @csspart title-link - The link in the heading.
  * @csspart meta - The byline (a `post-meta`).
@@ -88,7 +89,7 @@ export class PostCardElement extends PostFields(LitElement) {
             <span class="visually-hidden">${badge.label}</span>
           </time>`
         : nothing}
-      <div class="body">
+      <div part="body" class="body">
         <slot name="image"></slot>
         <h2 part="title" id="title">${title}</h2>
         <post-meta part="meta" .post=${post} time-zone=${this.timeZone ?? nothing} cite-href=${this.citeHref ?? nothing} .strings=${this.strings}></post-meta>

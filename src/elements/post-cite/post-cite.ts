@@ -20,6 +20,9 @@ type CopyStatus = 'idle' | 'copied' | 'failed';
  * selected for the reader to copy. The outcome is announced to screen readers.
  *
  * @csspart title - The heading.
+ * @csspart entry - Each form of the citation (plain text, BibTeX) with its label and copy button.
+ * @csspart entry-head - An entry's label and copy button.
+ * @csspart entry-label - An entry's label.
  * @csspart text - The plain-text citation.
  * @csspart bibtex - The BibTeX entry.
  * @csspart copy-button - Each copy button.
@@ -72,9 +75,9 @@ export class PostCiteElement extends PostFields(LitElement) {
 
   #entry(label: string, text: string, part: 'text' | 'bibtex') {
     const shown = part === 'bibtex' ? html`<pre part="bibtex">${text}</pre>` : html`<p part="text">${text}</p>`;
-    return html`<div class="entry">
-      <div class="entry-head">
-        <span>${label}</span>
+    return html`<div part="entry" class="entry">
+      <div part="entry-head" class="entry-head">
+        <span part="entry-label">${label}</span>
         <button part="copy-button" type="button" aria-label="${this.#locale.messages.copy} ${label}" @click=${(event: Event) =>
           this.#copy(text, (event.target as HTMLElement).closest('.entry')!.querySelector(`[part="${part}"]`)!)}>
           ${this.#locale.messages.copy}

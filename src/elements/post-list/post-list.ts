@@ -27,6 +27,7 @@ import { postListStyles } from './post-list.styles.js';
  * @csspart card - Each `post-card`.
  * @csspart pagination - The page navigation.
  * @csspart page-link - Each link in it (previous, numbers, next); the current page has `aria-current="page"`.
+ * @csspart gap - The ellipsis between page numbers.
  * @csspart status - The loading message, while the feed loads and then while the excerpts' renderers (markdown-it, KaTeX) load.
  * @csspart error - The message shown when `src` cannot be loaded.
  * @csspart empty - The message shown when there are no posts.
@@ -157,7 +158,7 @@ export class PostListElement extends LitElement {
             ${page > 1 ? this.#pageLink(page - 1, `← ${messages.previousPage}`, 'page-link previous') : nothing}
             ${links.map((n) =>
               n === undefined
-                ? html`<span class="gap" aria-hidden="true">…</span>`
+                ? html`<span part="gap" class="gap" aria-hidden="true">…</span>`
                 : n === page
                   ? html`<a part="page-link" aria-current="page" href=${this.#pageUrl(n)} aria-label=${messages.page(n)}>${n}</a>`
                   : this.#pageLink(n, String(n), 'page-link', messages.page(n)),

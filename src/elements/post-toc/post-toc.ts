@@ -17,6 +17,8 @@ import { postTocStyles } from './post-toc.styles.js';
  *
  * @csspart title - The "Contents" heading.
  * @csspart list - The outermost list.
+ * @csspart sublist - Each list of the subsections of an entry.
+ * @csspart item - Each entry: its link and its subsections.
  * @csspart link - Each entry's link; the current one has `aria-current="location"`.
  *
  * @cssprop [--sb-post-toc-font-size=0.9rem] - Text size.
@@ -121,11 +123,11 @@ export class PostTocElement extends LitElement {
     }
   }
 
-  #renderNodes(nodes: HeadingNode[], part?: string): unknown {
-    return html`<ol part=${part ?? nothing}>
+  #renderNodes(nodes: HeadingNode[], outermost = false): unknown {
+    return html`<ol part=${outermost ? 'list' : 'sublist'}>
       ${nodes.map(
         ({ heading, children }) =>
-          html`<li>
+          html`<li part="item">
             <a part="link" href="#${encodeURIComponent(heading.id)}" aria-current=${heading.id === this.currentId ? 'location' : nothing} @click=${(event: MouseEvent) => this.#onClick(event, heading.id)}
               >${unsafeHTML(heading.html)}</a
             >
@@ -141,7 +143,7 @@ export class PostTocElement extends LitElement {
     const title = this.#locale.messages.contents;
     return html`<nav aria-label=${title}>
       <h2 part="title">${title}</h2>
-      ${this.#renderNodes(nestHeadings(listed), 'list')}
+      ${this.#renderNodes(nestHeadings(listed), true)}
     </nav>`;
   }
 }

@@ -21,6 +21,9 @@ import { seriesNavStyles } from './series-nav.styles.js';
  *
  * @csspart title - The series name.
  * @csspart list - The numbered list of posts.
+ * @csspart item - Each post of the list; the current one is also `current`.
+ * @csspart current - The current post's item.
+ * @csspart link - Each post's link in the list.
  * @csspart previous - Link to the previous post.
  * @csspart next - Link to the next post.
  * @csspart pager - The box around the previous and next links.
@@ -84,7 +87,7 @@ export class SeriesNavElement extends LitElement {
     return html`<nav aria-label=${messages.series(name)}>
       <h2 part="title">${messages.series(name)}</h2>
       <ol part="list">
-        ${posts.map((post, i) => html`<li><a href=${post.url} aria-current=${i === current ? 'page' : nothing}>${title(post)}</a></li>`)}
+        ${posts.map((post, i) => html`<li part=${i === current ? 'item current' : 'item'}><a part="link" href=${post.url} aria-current=${i === current ? 'page' : nothing}>${title(post)}</a></li>`)}
       </ol>
       ${previous || next
         ? html`<div part="pager">

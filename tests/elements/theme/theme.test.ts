@@ -57,7 +57,7 @@ async function page(attributes: string): Promise<HTMLElement> {
   </div>`);
   const list = host.querySelector<PostListElement>('post-list')!;
   list.posts = posts;
-  for (const name of ['series-nav', 'archive-list'] as const) (host.querySelector(name) as HTMLElement & { posts: Post[] }).posts = posts;
+  for (const name of ['series-nav', 'archive-list'] as const) host.querySelector(name)!.posts = posts;
   const body = host.querySelector<PostBodyElement>('post-body')!;
   const rendered = new Promise((resolve) => body.addEventListener('post-rendered', resolve, { once: true }));
   body.markdown = article;
