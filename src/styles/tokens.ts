@@ -46,13 +46,16 @@ const privateTokens = Object.keys(tokenFallbacks)
  * Every global token as a private `--_NAME` on the host, which the element's
  * own rules read; and how every element breaks lines: a word or URL longer
  * than the line (a 1 MB title) wraps anywhere rather than widening the page,
- * and Chinese follows the strict rules (no line starts with ，。）！？).
+ * Chinese follows the strict rules (no line starts with ，。）！？), and
+ * where the browser can, a little space sets Latin letters and digits apart
+ * from Chinese characters (`Softmax函数` reads as `Softmax 函数`).
  */
 export const tokens = css`
   :host {
     ${unsafeCSS(privateTokens)}
     overflow-wrap: anywhere;
     line-break: strict;
+    text-autospace: normal;
   }
 `;
 
