@@ -73,7 +73,8 @@ const settled = async (typeset) => {
 
 /**
  * Opens `page` (from `demoPages()`) in a new tab of `browser`, in `theme`
- * (`light`, `dark`, or `system` with the system set to `scheme`), `lang`
+ * (`light`, `dark`, `system`, or null for the page's own choice; the system
+ * is set to `scheme`), `lang`
  * (`zh-CN` or `en`) and a viewport `width` px wide, and resolves with the tab
  * once the page has finished rendering; with `whole`, the viewport is then
  * made as tall as the page, so that every formula is typeset.
@@ -83,7 +84,7 @@ export async function openDemoPage(browser, base, page, { theme = 'light', schem
   await tab.setViewport({ width, height: 900 });
   await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   const url = new URL(page, base);
-  url.searchParams.set('theme', theme);
+  if (theme) url.searchParams.set('theme', theme);
   url.searchParams.set('lang', lang);
   await tab.goto(url.href, { waitUntil: 'networkidle0' });
   await waitUntilSettled(tab, page, false);

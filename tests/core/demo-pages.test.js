@@ -44,6 +44,25 @@ describe('the demo pages', () => {
     }
   }
 
+  it('start on the system theme, and follow it', async () => {
+    for (const scheme of ['light', 'dark']) {
+      // A fresh profile: the other pages' choices are remembered in localStorage.
+      const profile = await browser.createBrowserContext();
+      const tab = await openDemoPage(profile, server.url, '/demo/index.html', { theme: null, scheme });
+      try {
+        const shown = await tab.evaluate(() => ({
+          control: document.querySelector('#theme').value,
+          options: [...document.querySelectorAll('#theme option')].map((option) => option.textContent),
+          forced: document.documentElement.dataset.theme ?? null,
+          badge: getComputedStyle(document.querySelector('post-list').shadowRoot.querySelector('post-card').shadowRoot.querySelector('[part="badge"]')).backgroundColor,
+        }));
+        assert.deepEqual(shown, { control: 'system', options: ['跟随系统', '浅色', '深色'], forced: null, badge: scheme === 'dark' ? 'rgb(108, 182, 255)' : 'rgb(11, 92, 173)' });
+      } finally {
+        await profile.close();
+      }
+    }
+  });
+
   it('the overflow check reports a block wider than the viewport, and a box that scrolls text sideways', async () => {
     const tab = await openDemoPage(browser, server.url, '/demo/archive.html', { width: 375 });
     try {
