@@ -15,6 +15,8 @@ export const katexStyles = css`
   ${unsafeCSS(katexCss)}
   .katex {
     font-size: calc(1.21em * ${token('math-scale')});
+    /* A formula never breaks inside a symbol or a tag like (12); a wide one scrolls. */
+    overflow-wrap: normal;
   }
   .katex [style*='color:#cc0000'] {
     color: ${token('color-error')} !important;

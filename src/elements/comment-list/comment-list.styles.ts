@@ -56,6 +56,9 @@ export const commentListStyles = css`
     max-width: 100%;
     overflow-x: auto;
   }
+  [part='body'] table {
+    overflow-wrap: break-word;
+  }
   [part='body'] a {
     color: var(--_color-accent);
   }

@@ -87,6 +87,8 @@ export const postBodyStyles = css`
     max-width: 100%;
     overflow-x: auto;
     border-collapse: collapse;
+    /* Cells keep their words whole (a column is never one digit wide); a table wider than the column scrolls. */
+    overflow-wrap: break-word;
   }
   th, td {
     padding: 0.35em 0.8em;

@@ -49,4 +49,21 @@ describe('long unbroken words', () => {
     const heading = box.querySelector('post-body')!.shadowRoot!.querySelector('h1')!;
     expect(heading.scrollWidth).to.be.at.most(375);
   });
+
+  it('words that fit stay whole: a narrow table keeps its numbers on one line each, and scrolls instead', async () => {
+    const { box } = await phone('<post-body></post-body>', async (box) => {
+      const body = box.querySelector<PostBodyElement>('post-body')!;
+      const rendered = new Promise((resolve) => body.addEventListener('post-rendered', resolve, { once: true }));
+      const row = (n: number) => `| ${n} | ${n * 10} | ${'simulated mean of many walks '.repeat(3)}|`;
+      body.markdown = `| N | k | notes |\n|---|---|---|\n${[10, 20, 30].map(row).join('\n')}\n`;
+      await rendered;
+    });
+    const table = box.querySelector('post-body')!.shadowRoot!.querySelector('table')!;
+    for (const cell of table.querySelectorAll('td:not(:last-child)')) {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      expect(range.getClientRects().length, cell.textContent!).to.equal(1);
+    }
+    expect(table.getBoundingClientRect().width).to.be.at.most(375);
+  });
 });
