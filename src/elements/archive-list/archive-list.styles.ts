@@ -62,7 +62,8 @@ export const archiveListStyles = css`
     list-style: none;
   }
   li {
-    overflow-wrap: anywhere;
+    /* No title ends on a line holding one character. */
+    text-wrap: pretty;
   }
   time {
     margin-inline-end: var(--_space-s);

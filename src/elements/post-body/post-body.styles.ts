@@ -17,6 +17,7 @@ export const postBodyStyles = css`
     line-height: 1.35;
     margin: 1.6em 0 0.6em;
     font-family: var(--_font-heading);
+    text-wrap: pretty;
     scroll-margin-top: var(--sb-scroll-margin-top, 1em);
   }
   a {

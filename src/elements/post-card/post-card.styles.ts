@@ -44,6 +44,7 @@ export const postCardStyles = css`
     font-family: var(--_font-heading);
     font-size: var(--sb-post-card-title-size, 1.3em);
     line-height: 1.35;
+    text-wrap: pretty;
   }
   [part='title-link'] {
     color: var(--_color-text);
