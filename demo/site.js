@@ -1,11 +1,13 @@
 // Shared by every demo page: the header with its language, theme and accent
-// controls, remembered across pages in localStorage.
+// controls, remembered across pages in localStorage. The theme starts on
+// "system": no data-theme, so the page and the elements follow
+// prefers-color-scheme; light or dark sets data-theme on the root.
 const root = document.documentElement;
 const saved = JSON.parse(localStorage.getItem('sciblog-demo') ?? '{}');
 const params = new URLSearchParams(location.search);
 const settings = {
   lang: params.get('lang') ?? saved.lang ?? 'zh-CN',
-  theme: params.get('theme') ?? saved.theme ?? 'light',
+  theme: params.get('theme') ?? saved.theme ?? 'system',
   accent: saved.accent ?? '',
 };
 
@@ -16,9 +18,16 @@ const pages = [
   ['components.html', '组件', 'Components'],
 ];
 
+const themes = [
+  ['system', '跟随系统', 'System'],
+  ['light', '浅色', 'Light'],
+  ['dark', '深色', 'Dark'],
+];
+
 function apply() {
   root.lang = settings.lang;
-  root.dataset.theme = settings.theme;
+  if (settings.theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = settings.theme;
   if (settings.accent) root.style.setProperty('--sb-color-accent', settings.accent);
   else root.style.removeProperty('--sb-color-accent');
   const key = settings.lang.startsWith('zh') ? 'zh' : 'en';
@@ -37,7 +46,7 @@ header.innerHTML = `
     <label><span data-zh="语言" data-en="Language">语言</span>
       <select id="locale"><option value="zh-CN">中文</option><option value="en">English</option></select></label>
     <label><span data-zh="主题" data-en="Theme">主题</span>
-      <select id="theme"><option value="light" data-zh="浅色" data-en="Light">浅色</option><option value="dark" data-zh="深色" data-en="Dark">深色</option></select></label>
+      <select id="theme">${themes.map(([value, zh, en]) => `<option value="${value}" data-zh="${zh}" data-en="${en}">${zh}</option>`).join('')}</select></label>
     <label><span data-zh="强调色" data-en="Accent">强调色</span>
       <input id="accent" type="color" value="${settings.accent || '#0b5cad'}" /></label>
   </div>`;

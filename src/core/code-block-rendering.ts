@@ -60,7 +60,8 @@ function codeBlock(content: string, language: string | undefined, highlighter: C
   const code = firstLine === undefined ? body : numberedLines(body, firstLine);
   const codeClass = classes ? ` class="${escapeHtml(classes)}"` : '';
   const preClass = firstLine === undefined ? '' : ' class="sb-code-numbered"';
-  return `<div class="sb-code"><pre${preClass}><code${codeClass}>${code}</code></pre></div>\n`;
+  // A block wider than the column scrolls: in the tab order, a keyboard can scroll it too.
+  return `<div class="sb-code"><pre tabindex="0"${preClass}><code${codeClass}>${code}</code></pre></div>\n`;
 }
 
 const renderFence: RenderRule = (tokens, idx, _options, env: CodeRenderContext | undefined) => {

@@ -108,6 +108,8 @@ export function tableCaptions(state: StateCore): void {
   const { tokens } = state;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].type !== 'table_open') continue;
+    // A table wider than the column scrolls: in the tab order, a keyboard can scroll it too.
+    tokens[i].attrSet('tabindex', '0');
     const level = tokens[i].level;
     let close = i;
     while (close < tokens.length && !(tokens[close].type === 'table_close' && tokens[close].level === level)) close++;

@@ -33,7 +33,7 @@ export interface PostBlocks {
   /**
    * A block's HTML, formulas as placeholders: `<span class="sb-tex"
    * data-sb-formula="n">` holding the TeX as text (find-in-page finds it),
-   * with `data-display` and a `--sb-tex-rows` estimate for displays.
+   * with `data-display` and a `--_tex-rows` estimate for displays.
    */
   blockHtml(index: number): string;
   /** The HTML a placeholder is replaced with: KaTeX's output, or the source and the error. */
@@ -155,7 +155,7 @@ function placeholder(post: PreparedPost, formula: number): string {
   const { input } = post.formulas[formula];
   const tex = escapeHtml(input.tex.trim());
   if (!input.display) return `<span class="sb-tex" data-sb-formula="${formula}">${tex}</span>`;
-  return `<span class="sb-tex" data-sb-formula="${formula}" data-display style="--sb-tex-rows: ${displayRows(input.tex)}">${tex}</span>`;
+  return `<span class="sb-tex" data-sb-formula="${formula}" data-display style="--_tex-rows: ${displayRows(input.tex)}">${tex}</span>`;
 }
 
 /** Rows a display takes: one per `\\`, a little more for fractions and big operators. */

@@ -126,7 +126,7 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
 export function tooLong(source: string, maxLength: number): RenderedMarkdown {
   const message = `text is too long to render: ${source.length} characters (the limit is ${maxLength})`;
   return {
-    html: `<pre class="sb-too-long">${escapeHtml(source)}</pre>\n`,
+    html: `<pre class="sb-too-long" tabindex="0">${escapeHtml(source)}</pre>\n`,
     meta: {},
     equations: [],
     headings: [],

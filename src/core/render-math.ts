@@ -48,6 +48,9 @@ const baseOptions: KatexOptions = {
   // Bounds that turn macro bombs and giant rules into quick errors or capped sizes.
   maxExpand: 1000,
   maxSize: 50,
+  // Written inline on a command KaTeX refuses to run (`\\href` in a comment); styles/katex-styles.ts
+  // replaces it with the theme's error colour, which stays readable in dark mode.
+  errorColor: '#cc0000',
 };
 
 /** The longest formula rendered from untrusted text, in characters. */

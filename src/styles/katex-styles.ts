@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { katexCss, katexFontFaces } from './katex-css.generated.js';
+import { token } from './tokens.js';
 
 /**
  * KaTeX's rules for adopting into a shadow root (its fonts are registered on
@@ -7,9 +8,19 @@ import { katexCss, katexFontFaces } from './katex-css.generated.js';
  * the right edge with absolute positioning, so in a formula wider than the
  * column the number sits on top of the formula. As the last item of a flex
  * row it follows the formula instead, and a wide formula scrolls with it.
+ * Formulas are scaled by `--sb-math-scale` (KaTeX's own size is 1.21em),
+ * and the command KaTeX refused to run shows in `--sb-color-error`.
  */
 export const katexStyles = css`
   ${unsafeCSS(katexCss)}
+  .katex {
+    font-size: calc(1.21em * ${token('math-scale')});
+    /* A formula never breaks inside a symbol or a tag like (12); a wide one scrolls. */
+    overflow-wrap: normal;
+  }
+  .katex [style*='color:#cc0000'] {
+    color: ${token('color-error')} !important;
+  }
   .katex-display > .katex > .katex-html:has(> .katex-tag) {
     display: flex;
     align-items: baseline;

@@ -1,22 +1,86 @@
-import { css } from 'lit';
+import { css, type CSSResult, unsafeCSS } from 'lit';
 
 /**
- * The global `--sb-*` tokens every element reads, each with a literal
- * fallback so an element looks right with no theme loaded. `light-dark()`
- * follows the page's `color-scheme`.
+ * The global design tokens: `--sb-NAME` for each name here, with the literal
+ * it falls back to, so an element looks right with no theme loaded. Colours
+ * are `light-dark()` pairs: they follow the `color-scheme` an element
+ * inherits (see color-scheme.ts). This table is the only place in the
+ * library's styles where a literal colour may appear.
+ */
+export const tokenFallbacks = {
+  'color-text': 'inherit',
+  'color-background': 'light-dark(#ffffff, #161b22)',
+  'color-muted': 'light-dark(#57606a, #9da7b3)',
+  'color-accent': 'light-dark(#0b5cad, #6cb6ff)',
+  'color-on-accent': 'light-dark(#ffffff, #0f1419)',
+  'color-border': 'light-dark(#d0d7de, #3d444d)',
+  'color-surface': 'light-dark(#f4f6f8, #1c2128)',
+  'color-highlight': 'light-dark(#fff5c2, #3b3417)',
+  'color-error': 'light-dark(#b42318, #ff8a80)',
+  shadow: '0 6px 24px light-dark(rgb(0 0 0 / 0.16), rgb(0 0 0 / 0.55))',
+  'font-body': 'inherit',
+  'font-heading': 'inherit',
+  'font-mono': "ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace",
+  'line-height': '1.8',
+  'math-scale': '1',
+  radius: '6px',
+  'space-xs': '0.25em',
+  'space-s': '0.5em',
+  'space-m': '1em',
+  'space-l': '1.5em',
+  'space-xl': '2.5em',
+} as const;
+
+export type TokenName = keyof typeof tokenFallbacks;
+
+/** `var(--sb-NAME, fallback)`, for styles outside a shadow root, where the private `--_NAME` do not exist. */
+export function token(name: TokenName): CSSResult {
+  return unsafeCSS(`var(--sb-${name}, ${tokenFallbacks[name]})`);
+}
+
+const privateTokens = Object.keys(tokenFallbacks)
+  .map((name) => `--_${name}: ${token(name as TokenName).cssText};`)
+  .join('\n');
+
+/**
+ * Every global token as a private `--_NAME` on the host, which the element's
+ * own rules read; and how every element breaks lines: a word or URL longer
+ * than the line (a 1 MB title) wraps anywhere rather than widening the page,
+ * Chinese follows the strict rules (no line starts with ，。）！？), and
+ * where the browser can, a little space sets Latin letters and digits apart
+ * from Chinese characters (`Softmax函数` reads as `Softmax 函数`).
  */
 export const tokens = css`
   :host {
-    --_color-text: var(--sb-color-text, inherit);
-    --_color-muted: var(--sb-color-muted, light-dark(#57606a, #9da7b3));
-    --_color-accent: var(--sb-color-accent, light-dark(#0b5cad, #6cb6ff));
-    --_color-border: var(--sb-color-border, light-dark(#d0d7de, #3d444d));
-    --_color-surface: var(--sb-color-surface, light-dark(#f4f6f8, #1c2128));
-    --_color-highlight: var(--sb-color-highlight, light-dark(#fff5c2, #3b3417));
-    --_color-error: var(--sb-color-error, light-dark(#b42318, #ff8a80));
-    --_font-body: var(--sb-font-body, inherit);
-    --_font-mono: var(--sb-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
-    --_radius: var(--sb-radius, 6px);
+    ${unsafeCSS(privateTokens)}
+    overflow-wrap: anywhere;
+    line-break: strict;
+    text-autospace: normal;
+  }
+`;
+
+/**
+ * The colours of highlight.js's tokens in code blocks, each settable as
+ * `--sb-code-*`. Every one keeps a contrast of at least 4.5:1 against the
+ * code background in both schemes.
+ */
+export const codeTokens = css`
+  :host {
+    --_code-background: var(--sb-code-background, var(--_color-surface));
+    --_code-text: var(--sb-code-text, var(--_color-text));
+    --_code-keyword: var(--sb-code-keyword, light-dark(#cf222e, #ff7b72));
+    --_code-string: var(--sb-code-string, light-dark(#0a3069, #a5d6ff));
+    --_code-comment: var(--sb-code-comment, light-dark(#57606a, #8b949e));
+    --_code-number: var(--sb-code-number, light-dark(#0550ae, #79c0ff));
+    --_code-function: var(--sb-code-function, light-dark(#6639ba, #d2a8ff));
+    --_code-type: var(--sb-code-type, light-dark(#953800, #ffa657));
+    --_code-variable: var(--sb-code-variable, light-dark(#0550ae, #79c0ff));
+    --_code-tag: var(--sb-code-tag, light-dark(#116329, #7ee787));
+    --_code-addition: var(--sb-code-addition, light-dark(#116329, #aff5b4));
+    --_code-addition-background: var(--sb-code-addition-background, light-dark(#dafbe1, #033a16));
+    --_code-deletion: var(--sb-code-deletion, light-dark(#82071e, #ffdcd7));
+    --_code-deletion-background: var(--sb-code-deletion-background, light-dark(#ffebe9, #67060c));
+    --_code-line-number: var(--sb-code-line-number, var(--_color-muted));
   }
 `;
 
@@ -28,11 +92,12 @@ export const mathErrorStyles = css`
   }
   div.sb-math-error {
     display: block;
-    margin: 1em 0;
-    padding: 0.5em 0.75em;
+    margin: var(--_space-m) 0;
+    padding: var(--_space-s) 0.75em;
     border-inline-start: 3px solid var(--_color-error);
     background: var(--_color-surface);
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
   .sb-math-error-source {
     font-family: var(--_font-mono);

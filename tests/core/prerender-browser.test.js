@@ -82,7 +82,7 @@ describe('a prerendered page in Chromium', () => {
     const seen = await tab.evaluate(() => ({
       formula: document.querySelector('math-block').shadowRoot?.querySelector('.katex-display') !== null,
       equationLink: document.querySelector('post-body').shadowRoot?.querySelector('a[href="#eq-euler"]')?.textContent,
-      byline: [...document.querySelector('section post-meta').shadowRoot.querySelectorAll('[part]')].map((part) => part.textContent).join(' '),
+      byline: [...document.querySelector('section post-meta').shadowRoot.querySelectorAll('[part]:not([part="separator"])')].map((part) => part.textContent).join(' '),
       definedElements: customElements.get('post-body') !== undefined,
     }));
     await tab.close();

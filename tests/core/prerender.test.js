@@ -106,7 +106,7 @@ describe('prerender', () => {
 
   it('renders series links written as children and feeds read through readFile', () => {
     const series = elementOf(html, 'series-nav');
-    assert.match(series, /<a href="\/b" aria-current="page">/);
+    assert.match(series, /<a part="link" href="\/b" aria-current="page">/);
     assert.match(series, /rel="prev" href="\/a"/);
     const archive = elementOf(html, 'archive-list');
     assert.match(archive, /2024 \(1 post\)/);

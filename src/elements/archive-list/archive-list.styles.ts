@@ -15,13 +15,13 @@ export const archiveListStyles = css`
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5em;
+    gap: var(--_space-s);
     margin-block-end: 0.75em;
   }
   input,
   select {
     font: inherit;
-    padding: 0.3em 0.5em;
+    padding: 0.3em var(--_space-s);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: transparent;
@@ -53,7 +53,7 @@ export const archiveListStyles = css`
     contain-intrinsic-block-size: auto calc(var(--_rows, 10) * 1.6em + 2.5em);
   }
   .month-label {
-    margin: 0.5em 0 0.25em;
+    margin: var(--_space-s) 0 var(--_space-xs);
     font-weight: 600;
   }
   ul {
@@ -62,10 +62,11 @@ export const archiveListStyles = css`
     list-style: none;
   }
   li {
-    overflow-wrap: anywhere;
+    /* No title ends on a line holding one character. */
+    text-wrap: pretty;
   }
   time {
-    margin-inline-end: 0.5em;
+    margin-inline-end: var(--_space-s);
     color: var(--_color-muted);
     font-family: var(--_font-mono);
     font-size: 0.9em;
@@ -83,14 +84,5 @@ export const archiveListStyles = css`
   [part='status'],
   [part='empty'] {
     color: var(--_color-muted);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -11,6 +11,7 @@ import type { Locale, Messages } from '../../core/messages.js';
 import { formatCount } from '../../core/numbers.js';
 import type { DataError, Post } from '../../core/post.js';
 import { tokens } from '../../styles/tokens.js';
+import { visuallyHidden } from '../../styles/visually-hidden.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { archiveListStyles } from './archive-list.styles.js';
@@ -30,11 +31,15 @@ const postsPerPass = 1000;
  * open; a long list of matches is built over several tasks, first screenfuls
  * first, and `updateComplete` resolves once it is whole.
  *
+ * @csspart controls - The box around the filter and the tag menu.
  * @csspart filter - The search box that filters by title.
  * @csspart tag-select - The menu that filters by tag (absent when no post has tags).
  * @csspart year - Each year's `<details>`.
  * @csspart year-summary - A year's `<summary>`: the year and its post count.
  * @csspart month - One month: its name, its post count and the list of its posts.
+ * @csspart month-label - A month's name and post count.
+ * @csspart post - Each post's line: its date and title link.
+ * @csspart date - Each post's date.
  * @csspart post-link - Each post's title link.
  * @csspart status - The loading message.
  * @csspart error - The message shown when `src` cannot be loaded or holds no readable post.
@@ -43,16 +48,18 @@ const postsPerPass = 1000;
  * @cssprop [--sb-archive-list-font-size=1rem] - Text size.
  * @cssprop [--sb-archive-list-indent=1.25em] - Indent of the months under their year.
  * @cssprop [--sb-color-text=inherit] - Text.
- * @cssprop [--sb-font-body=inherit] - Text font.
- * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Post links and the focus ring.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Dates and counts.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Post links and the focus ring.
  * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Filter controls and the rule under each year.
  * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - The error message.
- * @cssprop [--sb-font-mono=ui-monospace, …] - Dates.
+ * @cssprop [--sb-font-body=inherit] - Text font.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Dates.
  * @cssprop [--sb-radius=6px] - Corners of the filter controls.
+ * @cssprop [--sb-space-xs=0.25em] - The smallest step of the spacing scale.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
  */
 export class ArchiveListElement extends LitElement {
-  static override styles = [tokens, archiveListStyles];
+  static override styles = [tokens, visuallyHidden, archiveListStyles];
 
   /** The posts to list. Takes precedence over `src`; assign a new array to change them. */
   @property({ attribute: false }) accessor posts: readonly Post[] | undefined = undefined;
@@ -184,11 +191,11 @@ export class ArchiveListElement extends LitElement {
   #renderMonth(year: number, month: ArchiveMonth, locale: Locale, messages: Messages) {
     const id = `month-${year}-${month.month}`;
     return html`<div part="month" style=${styleMap({ '--_rows': String(month.count) })}>
-      <p class="month-label" id=${id}>${messages.withCount(archiveMonthLabel(year, month.month, locale), month.count)}</p>
+      <p part="month-label" class="month-label" id=${id}>${messages.withCount(archiveMonthLabel(year, month.month, locale), month.count)}</p>
       <ul aria-labelledby=${id}>
         ${month.posts.map((post) => {
           const date = formatIsoDate(post.date, { timeZone: this.#indexedZone });
-          return html`<li><time datetime=${date}>${date}</time> <a part="post-link" href=${post.url || nothing}>${post.title || messages.untitled}</a></li>`;
+          return html`<li part="post"><time part="date" datetime=${date}>${date}</time> <a part="post-link" href=${post.url || nothing}>${post.title || messages.untitled}</a></li>`;
         })}
       </ul>
     </div>`;
@@ -222,7 +229,7 @@ export class ArchiveListElement extends LitElement {
     if (index.total === 0) return html`<p part="empty">${messages.noPosts}</p>`;
     const locale = this.#locale.locale;
     const matching = this.#shown.reduce((sum, year) => sum + year.count, 0);
-    return html`<div class="controls">
+    return html`<div part="controls" class="controls">
         <input part="filter" type="search" aria-label=${messages.filterPlaceholder} placeholder=${messages.filterPlaceholder} .value=${live(this.#typed)} @input=${this.#onInput} @compositionend=${this.#onInput} />
         ${index.tags.length === 0
           ? nothing

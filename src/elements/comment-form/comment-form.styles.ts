@@ -88,7 +88,7 @@ export const commentFormStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em;
+    gap: var(--_space-s);
   }
   [part='preview'] {
     padding: 0.6em 0.9em;
@@ -136,13 +136,13 @@ export const commentFormStyles = css`
     padding: 0.45em 1.2em;
     border-color: var(--_color-accent);
     background: var(--_color-accent);
-    color: light-dark(#fff, #0d1117);
+    color: var(--_color-on-accent);
   }
   button:disabled {
     opacity: 0.6;
     cursor: progress;
   }
   [part='error'] [part='retry-button'] {
-    margin-inline-start: 0.5em;
+    margin-inline-start: var(--_space-s);
   }
 `;

@@ -44,6 +44,7 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @csspart cancel-reply-button - The button that cancels the reply.
  * @csspart draft-notice - The note that a saved draft was restored.
  * @csspart draft-warning - The note that the browser does not let the draft be stored.
+ * @csspart identity - The name, email and website fields, side by side where there is room.
  * @csspart field - Each label, control and message group.
  * @csspart label - Each field's `<label>`.
  * @csspart input - The name, email and website inputs.
@@ -51,7 +52,9 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @csspart field-error - Each field's validation message.
  * @csspart counter - The character count, shown near the length limit.
  * @csspart preview - The preview: heading and rendered comment.
+ * @csspart preview-title - The preview's heading.
  * @csspart preview-content - The rendered comment (or why it is not rendered).
+ * @csspart actions - The row of the submit button and the status.
  * @csspart submit-button - The submit button.
  * @csspart status - Progress and success messages.
  * @csspart error - Why sending failed, with the retry button.
@@ -60,15 +63,20 @@ const labels = { name: 'name', email: 'email', url: 'website', body: 'comment' }
  * @cssprop [--sb-comment-form-gap=0.9em] - Space between fields.
  * @cssprop [--sb-comment-form-control-background=transparent] - Background of the inputs and textarea.
  * @cssprop [--sb-comment-form-textarea-height=8em] - Initial height of the textarea.
- * @cssprop [--sb-comment-form-preview-background=light-dark(#f4f6f8, #1c2128)] - Background of the preview (defaults to `--sb-color-surface`).
+ * @cssprop [--sb-comment-form-preview-background=var(--sb-color-surface)] - Background of the preview (defaults to `--sb-color-surface`).
  * @cssprop [--sb-color-text=inherit] - Text.
- * @cssprop [--sb-font-body=inherit] - Text font.
- * @cssprop [--sb-font-mono=ui-monospace, …] - Code in the preview.
- * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The submit button, links and focus rings.
- * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders of the controls.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Notes, counter and status.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The submit button, links and focus rings.
+ * @cssprop [--sb-color-on-accent=light-dark(#ffffff, #0f1419)] - Text on the accent colour.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders of the controls.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code, boxes and error messages.
  * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Validation and send errors.
+ * @cssprop [--sb-font-body=inherit] - Text font.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Code in the preview.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
  * @cssprop [--sb-radius=6px] - Corners of the controls.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  *
  * @fires {CommentSubmitEvent} comment-submit - A valid comment is sent; cancelable, with `name`, `email`, `url`, `body`, `parent`.
  * @fires {CommentPostedEvent} comment-posted - `action` answered 2xx; `response` holds its JSON, `submission` what was sent.
@@ -359,16 +367,16 @@ export class CommentFormElement extends LitElement {
         : nothing}
       ${this.#draftRestored ? html`<p part="draft-notice">${m.draftRestored}</p>` : nothing}
       ${this.#draftUnsaved ? html`<p part="draft-warning" role="status">${m.draftNotSaved}</p>` : nothing}
-      <div class="identity">
+      <div part="identity" class="identity">
         ${this.#field('name', problems.name)} ${this.#field('email', problems.email, 'email')} ${this.#field('url', problems.url, 'url')}
       </div>
       ${this.#field('body', problems.body)}
       <section part="preview" aria-labelledby="preview-title">
-        <p id="preview-title" class="preview-title">${m.preview}</p>
+        <p id="preview-title" part="preview-title" class="preview-title">${m.preview}</p>
         <div part="preview-content">${this.#renderPreview(m)}</div>
       </section>
       <slot></slot>
-      <div class="actions">
+      <div part="actions" class="actions">
         <button part="submit-button" type="submit" ?disabled=${sending}>${sending ? m.sending : m.submit}</button>
         <p part="status" role="status">${sending ? m.sending : send.state === 'posted' ? (send.moderation === 'approved' ? m.posted : m.awaitingApproval) : send.state === 'nowhere' ? m.nowhereToSend : ''}</p>
       </div>

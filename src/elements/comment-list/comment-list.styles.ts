@@ -26,7 +26,7 @@ export const commentListStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.25em 0.75em;
+    gap: var(--_space-xs) 0.75em;
   }
   [part='author'] {
     font-weight: 600;
@@ -55,6 +55,9 @@ export const commentListStyles = css`
   [part='body'] table {
     max-width: 100%;
     overflow-x: auto;
+  }
+  [part='body'] table {
+    overflow-wrap: break-word;
   }
   [part='body'] a {
     color: var(--_color-accent);

@@ -34,9 +34,11 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  *
  * @csspart list - The outermost list.
  * @csspart comment - One comment.
+ * @csspart header - Its author and date.
  * @csspart author - Its author (a link when the author gave an http(s) website).
  * @csspart date - Its `<time>`.
  * @csspart body - The rendered body.
+ * @csspart refused - Shown in place of a body too long to render.
  * @csspart reply-button - The button that fires `comment-reply`.
  * @csspart replies - The list of replies under a comment.
  * @csspart excerpt - In the recent variant, the one-line excerpt.
@@ -49,6 +51,18 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  * @csspart page-button - Each of them.
  *
  * @cssprop [--sb-comment-list-indent=1.25em] - Indentation of each level of replies.
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code, boxes and error messages.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Font of code and TeX source.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-xs=0.25em] - The smallest step of the spacing scale.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  *
  * @fires {CommentReplyEvent} comment-reply - The reader pressed Reply; `comment` is the comment to answer.
  */
@@ -240,14 +254,14 @@ export class CommentListElement extends LitElement {
       const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images });
       this.#rendered.set(comment.id, (body = { body: comment.body, html, refused }));
     }
-    return body.refused ? html`<p class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
+    return body.refused ? html`<p part="refused" class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
   }
 
   #comment(comment: Comment) {
     const messages = this.#locale.messages;
     return html`<li>
       <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
-        <header>${this.#author(comment)} ${this.#date(comment)}</header>
+        <header part="header">${this.#author(comment)} ${this.#date(comment)}</header>
         <div part="body">${this.#body(comment)}</div>
         <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.#reply(comment)}>
           ${messages.reply}

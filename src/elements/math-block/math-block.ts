@@ -22,7 +22,12 @@ import { MathErrorEvent } from './math-error-event.js';
  *
  * @cssprop [--sb-math-block-margin=1em 0] - Space around a display formula.
  * @cssprop [--sb-color-text=inherit] - Formula colour.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code, boxes and error messages.
  * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Colour of an error message.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Font of code and TeX source.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  *
  * @fires {MathErrorEvent} math-error - The TeX could not be rendered; the event has `tex` and `message`. It fires
  * after each render of a new broken source: for markup already in the page that is when the element is defined,

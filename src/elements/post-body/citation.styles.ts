@@ -12,7 +12,7 @@ export const citationStyles = css`
   }
   .sb-reference {
     margin-block: 0.4em;
-    padding-inline-start: 2.5em;
+    padding-inline-start: var(--_space-xl);
     text-indent: -2.5em;
     scroll-margin-top: var(--sb-scroll-margin-top, 1em);
     overflow-wrap: anywhere;

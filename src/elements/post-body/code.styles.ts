@@ -1,30 +1,11 @@
 import { css } from 'lit';
 
 // Code blocks: highlight.js's token classes (`hljs-keyword`, …) coloured from
-// our own custom properties, each with a light and a dark fallback that
-// `light-dark()` picks by the page's `color-scheme`. Every token colour keeps
-// a contrast of at least 4.5:1 against the code background in both schemes.
+// our own custom properties (`codeTokens` in styles/tokens.ts).
 export const codeStyles = css`
-  :host {
-    --_code-background: var(--sb-code-background, var(--_color-surface));
-    --_code-text: var(--sb-code-text, var(--_color-text));
-    --_code-keyword: var(--sb-code-keyword, light-dark(#cf222e, #ff7b72));
-    --_code-string: var(--sb-code-string, light-dark(#0a3069, #a5d6ff));
-    --_code-comment: var(--sb-code-comment, light-dark(#57606a, #8b949e));
-    --_code-number: var(--sb-code-number, light-dark(#0550ae, #79c0ff));
-    --_code-function: var(--sb-code-function, light-dark(#6639ba, #d2a8ff));
-    --_code-type: var(--sb-code-type, light-dark(#953800, #ffa657));
-    --_code-variable: var(--sb-code-variable, light-dark(#0550ae, #79c0ff));
-    --_code-tag: var(--sb-code-tag, light-dark(#116329, #7ee787));
-    --_code-addition: var(--sb-code-addition, light-dark(#116329, #aff5b4));
-    --_code-addition-background: var(--sb-code-addition-background, light-dark(#dafbe1, #033a16));
-    --_code-deletion: var(--sb-code-deletion, light-dark(#82071e, #ffdcd7));
-    --_code-deletion-background: var(--sb-code-deletion-background, light-dark(#ffebe9, #67060c));
-    --_code-line-number: var(--sb-code-line-number, var(--_color-muted));
-  }
   .sb-code {
     position: relative;
-    margin: 1em 0;
+    margin: var(--_space-m) 0;
   }
   .sb-code > pre {
     margin: 0;
@@ -44,10 +25,6 @@ export const codeStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     cursor: pointer;
-    opacity: 0.75;
-  }
-  .sb-code-copy:hover, .sb-code-copy:focus-visible {
-    opacity: 1;
   }
   .sb-code-copy:focus-visible {
     outline: 2px solid var(--_color-accent);

@@ -3,18 +3,18 @@ import { css } from 'lit';
 // Figures, captioned tables and theorem-like blocks of an article.
 export const numberedBlockStyles = css`
   .sb-figure {
-    margin: 1.5em 0;
+    margin: var(--_space-l) 0;
     text-align: center;
     scroll-margin-top: var(--sb-scroll-margin-top, 1em);
   }
   figcaption, caption {
-    margin-top: 0.5em;
+    margin-top: var(--_space-s);
     color: var(--_color-muted);
     font-size: 0.92em;
     line-height: 1.6;
   }
   caption {
-    margin: 0 0 0.5em;
+    margin: 0 0 var(--_space-s);
     caption-side: top;
   }
   .sb-caption-label {
@@ -25,7 +25,7 @@ export const numberedBlockStyles = css`
   }
   .sb-theorem {
     margin: 1.2em 0;
-    padding: 0.1em 1em;
+    padding: 0.1em var(--_space-m);
     border-inline-start: 3px solid var(--sb-post-body-theorem-rule, var(--_color-border));
     scroll-margin-top: var(--sb-scroll-margin-top, 1em);
     border-radius: var(--_radius);
@@ -45,12 +45,12 @@ export const numberedBlockStyles = css`
     font-weight: 600;
   }
   .sb-theorem-head {
-    margin-inline-end: 0.25em;
+    margin-inline-end: var(--_space-xs);
   }
   /* LaTeX's \\qed: at the end of the last line, pushed to the right. */
   span.sb-qed {
     float: inline-end;
-    margin-inline-start: 1em;
+    margin-inline-start: var(--_space-m);
   }
   p.sb-qed {
     text-align: end;

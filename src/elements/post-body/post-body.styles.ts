@@ -5,8 +5,7 @@ export const postBodyStyles = css`
     display: block;
     color: var(--_color-text);
     font-family: var(--_font-body);
-    line-height: var(--sb-post-body-line-height, 1.8);
-    overflow-wrap: break-word;
+    line-height: var(--sb-post-body-line-height, var(--_line-height));
   }
   :host([hidden]) {
     display: none;
@@ -17,6 +16,8 @@ export const postBodyStyles = css`
   h1, h2, h3, h4, h5, h6 {
     line-height: 1.35;
     margin: 1.6em 0 0.6em;
+    font-family: var(--_font-heading);
+    text-wrap: pretty;
     scroll-margin-top: var(--sb-scroll-margin-top, 1em);
   }
   a {
@@ -53,8 +54,8 @@ export const postBodyStyles = css`
   }
   .sb-tex[data-display] {
     display: block;
-    min-height: calc(var(--sb-tex-rows, 1) * 1.6em);
-    margin: 1em 0;
+    min-height: calc(var(--_tex-rows, 1) * 1.6em);
+    margin: var(--_space-m) 0;
     text-align: center;
   }
   .sb-equation[data-targeted] {
@@ -66,19 +67,19 @@ export const postBodyStyles = css`
   }
   :not(pre) > code {
     padding: 0.1em 0.3em;
-    border-radius: 4px;
+    border-radius: calc(var(--_radius) * 2 / 3);
     background: var(--_color-surface);
   }
   pre {
-    padding: 0.8em 1em;
+    padding: 0.8em var(--_space-m);
     overflow-x: auto;
     line-height: 1.5;
     border-radius: var(--_radius);
     background: var(--_color-surface);
   }
   blockquote {
-    margin: 1em 0;
-    padding: 0.1em 1em;
+    margin: var(--_space-m) 0;
+    padding: 0.1em var(--_space-m);
     color: var(--_color-muted);
     border-inline-start: 4px solid var(--_color-border);
   }
@@ -87,6 +88,8 @@ export const postBodyStyles = css`
     max-width: 100%;
     overflow-x: auto;
     border-collapse: collapse;
+    /* Cells keep their words whole (a column is never one digit wide); a table wider than the column scrolls. */
+    overflow-wrap: break-word;
   }
   th, td {
     padding: 0.35em 0.8em;
@@ -94,6 +97,10 @@ export const postBodyStyles = css`
   }
   th {
     background: var(--_color-surface);
+  }
+  pre:focus-visible, table:focus-visible {
+    outline: 2px solid var(--_color-accent);
+    outline-offset: 2px;
   }
   img {
     max-width: 100%;

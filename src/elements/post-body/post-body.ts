@@ -5,7 +5,7 @@ import { dedent } from '../../core/dedent.js';
 import type { TexMacros } from '../../core/render-math.js';
 import type { RenderedMarkdown, RenderMarkdownOptions } from '../../core/render-markdown.js';
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
-import { mathErrorStyles, tokens } from '../../styles/tokens.js';
+import { codeTokens, mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LazyModuleRequest, lazyModule, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
@@ -56,22 +56,16 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @csspart error - The message shown when `src`, or the bibliography the post's front matter names, cannot be loaded.
  * @csspart preview - The preview of a link's target (an equation, a footnote…), shown beside the link.
  *
- * @cssprop [--sb-post-body-line-height=1.8] - Line height of the text.
+ * @cssprop [--sb-post-body-line-height=var(--sb-line-height)] - Line height of the text.
  * @cssprop [--sb-post-body-reserved-height=100vh] - Height kept for the article while it loads, so what follows it on the page does not jump when it appears.
  * @cssprop [--sb-scroll-margin-top=1em] - Space kept above an equation, heading or footnote scrolled to (for sticky headers).
  * @cssprop [--sb-post-body-sidenote-width=14rem] - Width of the footnotes shown in the right margin, beside the line citing them, when the article is at least 48rem wide (on screen; otherwise, and in print, they are listed at the end).
  * @cssprop [--sb-post-body-sidenote-gap=2rem] - Space between the text and those notes.
- * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links.
- * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation, theorem, figure or table just linked to.
  * @cssprop [--sb-post-body-theorem-rule=var(--sb-color-border)] - The rule beside a theorem, lemma, proof ….
  * @cssprop [--sb-post-body-theorem-font-style=normal] - Text of theorems, lemmas, propositions and corollaries (`italic` as in LaTeX).
- * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
- * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
- * @cssprop [--sb-font-mono=ui-monospace, …] - Code font.
  * @cssprop [--sb-post-body-preview-width=36rem] - Widest a link's preview gets (never wider than the viewport).
  * @cssprop [--sb-post-body-preview-max-height=16em] - Tallest a link's preview gets (at most 45vh); a longer target fades out at the bottom.
- * @cssprop [--sb-post-body-preview-background=Canvas] - Background of a link's preview.
- * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Numbers of the reference list and unknown citations.
+ * @cssprop [--sb-post-body-preview-background=var(--sb-color-background)] - Background of a link's preview.
  * @cssprop [--sb-code-background=var(--sb-color-surface)] - Background of code blocks.
  * @cssprop [--sb-code-text=var(--sb-color-text)] - Code that is not a highlighted token.
  * @cssprop [--sb-code-keyword=light-dark(#cf222e, #ff7b72)] - Keywords (`hljs-keyword`).
@@ -86,12 +80,32 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @cssprop [--sb-code-addition-background=light-dark(#dafbe1, #033a16)] - Their background.
  * @cssprop [--sb-code-deletion=light-dark(#82071e, #ffdcd7)] - Removed lines of a diff.
  * @cssprop [--sb-code-deletion-background=light-dark(#ffebe9, #67060c)] - Their background.
- * @cssprop [--sb-code-line-number=var(--sb-color-muted)] - Line numbers of a ` ```python {linenos} ` block.
+ * @cssprop [--sb-code-line-number=var(--sb-color-muted)] - Line numbers of a code block whose info string asks for them (`linenos`).
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-background=light-dark(#ffffff, #161b22)] - Background of popovers: the preview of a link's target.
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Numbers of the reference list and unknown citations.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Table and quote rules.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code and table headers.
+ * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the equation, theorem, figure or table just linked to.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
+ * @cssprop [--sb-shadow=0 6px 24px light-dark(rgb(0 0 0 / 0.16), rgb(0 0 0 / 0.55))] - Shadow of popovers.
+ * @cssprop [--sb-font-body=inherit] - Text font (by default the page's).
+ * @cssprop [--sb-font-heading=inherit] - Font of headings and titles (by default the text's).
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Code font.
+ * @cssprop [--sb-line-height=1.8] - Line height of running text.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-xs=0.25em] - The smallest step of the spacing scale.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
+ * @cssprop [--sb-space-l=1.5em] - The large step of the spacing scale.
+ * @cssprop [--sb-space-xl=2.5em] - The largest step of the spacing scale.
  *
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles, numberedBlockStyles, codeStyles];
+  static override styles = [tokens, codeTokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles, numberedBlockStyles, codeStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;

@@ -1,7 +1,8 @@
 import { css } from 'lit';
+import { token } from '../../styles/tokens.js';
 
-// Loaded with the previews, on first need. The global tokens are repeated
-// with their fallbacks rather than read from post-body's private ones, so the
+// Loaded with the previews, on first need. The global tokens are read with
+// their fallbacks rather than through post-body's private ones, so the
 // preview looks the same in an article without a shadow root. `display` is
 // never set: the popover's and `hidden`'s own rules show and hide it.
 export const referencePreviewStyles = css`
@@ -15,14 +16,15 @@ export const referencePreviewStyles = css`
     margin: 0;
     padding: 0.6em 1em;
     overflow: visible;
-    color: inherit;
+    color: ${token('color-text')};
     font: inherit;
     line-height: 1.6;
     text-align: start;
-    background: var(--sb-post-body-preview-background, Canvas);
-    border: 1px solid var(--sb-color-border, light-dark(#d0d7de, #3d444d));
-    border-radius: var(--sb-radius, 6px);
-    box-shadow: 0 6px 24px light-dark(rgb(0 0 0 / 0.16), rgb(0 0 0 / 0.55));
+    background: var(--sb-post-body-preview-background, ${token('color-background')});
+    border: 1px solid ${token('color-border')};
+    border-radius: ${token('radius')};
+    box-shadow: ${token('shadow')};
+    overflow-wrap: anywhere;
   }
   /* Without the Popover API: above the page, beside the link, in the article's own layer. */
   .sb-preview:not([popover]) {
@@ -34,7 +36,7 @@ export const referencePreviewStyles = css`
   }
   /* A long target is cut at the preview's height, fading out so it reads as cut. */
   .sb-preview-body[data-clipped] {
-    mask-image: linear-gradient(to bottom, #000 calc(100% - 3em), transparent);
+    mask-image: linear-gradient(to bottom, currentColor calc(100% - 3em), transparent);
   }
   .sb-preview-body > * {
     margin-block: 0;

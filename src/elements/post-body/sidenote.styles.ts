@@ -21,8 +21,8 @@ export const sidenoteStyles = css`
     scroll-margin-top: var(--sb-scroll-margin-top, 1em);
   }
   .sb-footnotes {
-    margin-top: 2.5em;
-    padding-top: 0.5em;
+    margin-top: var(--_space-xl);
+    padding-top: var(--_space-s);
     border-top: 1px solid var(--_color-border);
     font-size: 0.9em;
   }
@@ -41,7 +41,6 @@ export const sidenoteStyles = css`
   }
   .sb-footnote-backref {
     margin-inline-start: 0.2em;
-    text-decoration: none;
   }
   @media screen {
     .sb-with-notes {

@@ -11,7 +11,7 @@ export const postCardStyles = css`
   article {
     display: grid;
     grid-template-columns: var(--_badge-size) minmax(0, 1fr);
-    gap: 0 1em;
+    gap: 0 var(--_space-m);
     padding: var(--sb-post-card-padding, 1.25em 0);
     border-bottom: 1px solid var(--_color-border);
   }
@@ -24,7 +24,7 @@ export const postCardStyles = css`
     height: var(--_badge-size);
     border-radius: var(--_radius);
     background: var(--sb-post-card-badge-background, var(--_color-accent));
-    color: var(--sb-post-card-badge-color, light-dark(#fff, #0f1419));
+    color: var(--sb-post-card-badge-color, var(--_color-on-accent));
     line-height: 1.1;
     text-align: center;
   }
@@ -40,9 +40,11 @@ export const postCardStyles = css`
     min-width: 0;
   }
   [part='title'] {
-    margin: 0 0 0.25em;
+    margin: 0 0 var(--_space-xs);
+    font-family: var(--_font-heading);
     font-size: var(--sb-post-card-title-size, 1.3em);
     line-height: 1.35;
+    text-wrap: pretty;
   }
   [part='title-link'] {
     color: var(--_color-text);

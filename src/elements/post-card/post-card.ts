@@ -5,6 +5,7 @@ import type { Messages } from '../../core/messages.js';
 import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
+import { visuallyHidden } from '../../styles/visually-hidden.js';
 import { LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PostFields } from '../shared/post-fields.js';
@@ -25,6 +26,7 @@ import { postCardStyles } from './post-card.styles.js';
  * @csspart badge - The date badge.
  * @csspart badge-day - The day in the badge.
  * @csspart badge-month - The month in the badge.
+ * @csspart body - Everything beside the badge: picture, title, byline, excerpt and actions.
  * @csspart title - The heading.
  * @csspart title-link - The link in the heading.
  * @csspart meta - The byline (a `post-meta`).
@@ -33,11 +35,20 @@ import { postCardStyles } from './post-card.styles.js';
  * @cssprop [--sb-post-card-padding=1.25em 0] - Space above and below the card.
  * @cssprop [--sb-post-card-badge-size=3.4em] - Width and height of the date badge.
  * @cssprop [--sb-post-card-badge-background=var(--sb-color-accent)] - Badge background.
- * @cssprop [--sb-post-card-badge-color=light-dark(#fff, #0f1419)] - Badge text colour.
+ * @cssprop [--sb-post-card-badge-color=var(--sb-color-on-accent)] - Badge text colour.
  * @cssprop [--sb-post-card-title-size=1.3em] - Title size.
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-on-accent=light-dark(#ffffff, #0f1419)] - Text on the accent colour.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-font-heading=inherit] - Font of headings and titles (by default the text's).
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-xs=0.25em] - The smallest step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class PostCardElement extends PostFields(LitElement) {
-  static override styles = [tokens, postCardStyles];
+  static override styles = [tokens, visuallyHidden, postCardStyles];
 
   /** About how many characters of excerpt to show when the post has no `<!--more-->`. */
   @property({ type: Number, attribute: 'excerpt-length' }) accessor excerptLength = 200;
@@ -72,12 +83,13 @@ export class PostCardElement extends PostFields(LitElement) {
       : html`<span class="untitled">${this.#locale.messages.untitled}</span>`;
     return html`<article part="card" aria-labelledby="title">
       ${badge
-        ? html`<time part="badge" datetime=${readPostDate(post.date) ? post.date : nothing} aria-label=${badge.label}>
+        ? html`<time part="badge" datetime=${readPostDate(post.date) ? post.date : nothing}>
             <span part="badge-day" aria-hidden="true">${badge.day}</span>
             <span part="badge-month" aria-hidden="true">${badge.month}</span>
+            <span class="visually-hidden">${badge.label}</span>
           </time>`
         : nothing}
-      <div class="body">
+      <div part="body" class="body">
         <slot name="image"></slot>
         <h2 part="title" id="title">${title}</h2>
         <post-meta part="meta" .post=${post} time-zone=${this.timeZone ?? nothing} cite-href=${this.citeHref ?? nothing} .strings=${this.strings}></post-meta>

@@ -19,13 +19,13 @@ export const postCiteStyles = css`
     outline: none;
   }
   .entry {
-    margin: 0 0 1em;
+    margin: 0 0 var(--_space-m);
   }
   .entry-head {
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 1em;
+    gap: var(--_space-m);
     margin-bottom: 0.35em;
     color: var(--_color-muted);
     font-size: 0.9em;

@@ -20,6 +20,9 @@ type CopyStatus = 'idle' | 'copied' | 'failed';
  * selected for the reader to copy. The outcome is announced to screen readers.
  *
  * @csspart title - The heading.
+ * @csspart entry - Each form of the citation (plain text, BibTeX) with its label and copy button.
+ * @csspart entry-head - An entry's label and copy button.
+ * @csspart entry-label - An entry's label.
  * @csspart text - The plain-text citation.
  * @csspart bibtex - The BibTeX entry.
  * @csspart copy-button - Each copy button.
@@ -27,7 +30,13 @@ type CopyStatus = 'idle' | 'copied' | 'failed';
  *
  * @cssprop [--sb-post-cite-padding=1em 1.25em] - Space inside the box.
  * @cssprop [--sb-post-cite-background=transparent] - Background of the box.
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of the citation texts.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Font of code and TeX source.
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class PostCiteElement extends PostFields(LitElement) {
   static override styles = [tokens, buttonStyles, postCiteStyles];
@@ -66,9 +75,9 @@ export class PostCiteElement extends PostFields(LitElement) {
 
   #entry(label: string, text: string, part: 'text' | 'bibtex') {
     const shown = part === 'bibtex' ? html`<pre part="bibtex">${text}</pre>` : html`<p part="text">${text}</p>`;
-    return html`<div class="entry">
-      <div class="entry-head">
-        <span>${label}</span>
+    return html`<div part="entry" class="entry">
+      <div part="entry-head" class="entry-head">
+        <span part="entry-label">${label}</span>
         <button part="copy-button" type="button" aria-label="${this.#locale.messages.copy} ${label}" @click=${(event: Event) =>
           this.#copy(text, (event.target as HTMLElement).closest('.entry')!.querySelector(`[part="${part}"]`)!)}>
           ${this.#locale.messages.copy}

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const postExcerptStyles = css`
   :host {
     display: block;
-    line-height: var(--sb-post-excerpt-line-height, 1.8);
+    line-height: var(--sb-post-excerpt-line-height, var(--_line-height));
   }
   :host([hidden]) {
     display: none;
@@ -12,7 +12,7 @@ export const postExcerptStyles = css`
     margin-top: 0;
   }
   [part='content'] > :last-child {
-    margin-bottom: 0.5em;
+    margin-bottom: var(--_space-s);
   }
   [part='content'] .sb-equation,
   [part='content'] .katex-display {

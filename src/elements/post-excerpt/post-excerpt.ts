@@ -28,8 +28,16 @@ import { postExcerptStyles } from './post-excerpt.styles.js';
  * @csspart content - The excerpt.
  * @csspart read-more - The "read more" link.
  *
- * @cssprop [--sb-post-excerpt-line-height=1.8] - Line height of the text.
+ * @cssprop [--sb-post-excerpt-line-height=var(--sb-line-height)] - Line height of the text.
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
  * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The "read more" link.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code, boxes and error messages.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Font of code and TeX source.
+ * @cssprop [--sb-line-height=1.8] - Line height of running text.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class PostExcerptElement extends LitElement {
   static override styles = [tokens, katexStyles, mathErrorStyles, postExcerptStyles];

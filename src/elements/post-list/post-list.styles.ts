@@ -19,7 +19,7 @@ export const postListStyles = css`
     justify-content: center;
     align-items: center;
     gap: 0.35em;
-    margin-top: 1.5em;
+    margin-top: var(--_space-l);
   }
   [part~='page-link'] {
     min-width: 2.2em;
@@ -36,7 +36,7 @@ export const postListStyles = css`
   [part~='page-link'][aria-current='page'] {
     background: var(--_color-accent);
     border-color: var(--_color-accent);
-    color: var(--sb-post-list-current-color, light-dark(#fff, #0f1419));
+    color: var(--sb-post-list-current-color, var(--_color-on-accent));
   }
   .gap {
     color: var(--_color-muted);

@@ -27,12 +27,21 @@ import { postListStyles } from './post-list.styles.js';
  * @csspart card - Each `post-card`.
  * @csspart pagination - The page navigation.
  * @csspart page-link - Each link in it (previous, numbers, next); the current page has `aria-current="page"`.
+ * @csspart gap - The ellipsis between page numbers.
  * @csspart status - The loading message, while the feed loads and then while the excerpts' renderers (markdown-it, KaTeX) load.
  * @csspart error - The message shown when `src` cannot be loaded.
  * @csspart empty - The message shown when there are no posts.
  *
  * @cssprop [--sb-post-list-reserved-height=100vh] - Height kept while the feed loads, so what follows does not jump when the cards arrive.
- * @cssprop [--sb-post-list-current-color=light-dark(#fff, #0f1419)] - Text colour of the current page number.
+ * @cssprop [--sb-post-list-current-color=var(--sb-color-on-accent)] - Text colour of the current page number.
+ * @cssprop [--sb-scroll-margin-top=1em] - Space kept above the list when a page change scrolls to it (for sticky headers).
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-on-accent=light-dark(#ffffff, #0f1419)] - Text on the accent colour.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-l=1.5em] - The large step of the spacing scale.
  */
 export class PostListElement extends LitElement {
   static override styles = [tokens, postListStyles];
@@ -149,7 +158,7 @@ export class PostListElement extends LitElement {
             ${page > 1 ? this.#pageLink(page - 1, `← ${messages.previousPage}`, 'page-link previous') : nothing}
             ${links.map((n) =>
               n === undefined
-                ? html`<span class="gap" aria-hidden="true">…</span>`
+                ? html`<span part="gap" class="gap" aria-hidden="true">…</span>`
                 : n === page
                   ? html`<a part="page-link" aria-current="page" href=${this.#pageUrl(n)} aria-label=${messages.page(n)}>${n}</a>`
                   : this.#pageLink(n, String(n), 'page-link', messages.page(n)),

@@ -20,9 +20,11 @@ import { postMetaStyles } from './post-meta.styles.js';
  * @csspart date - The `<time>` element.
  * @csspart readers - The reader count.
  * @csspart cite - The link to the citation.
+ * @csspart separator - Each separator between the items.
  *
  * @cssprop [--sb-post-meta-font-size=0.9em] - Text size.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Text colour.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
  */
 export class PostMetaElement extends PostFields(LitElement) {
   static override styles = [tokens, postMetaStyles];
@@ -62,7 +64,7 @@ export class PostMetaElement extends PostFields(LitElement) {
     }
     if (post.readers !== undefined) items.push(html`<span part="readers">${formatReaderCount(post.readers, locale)}</span>`);
     if (this.citeHref) items.push(html`<a part="cite" href=${this.citeHref} @click=${this.#onCite}>${messages.cite}</a>`);
-    return items.map((item, i) => (i === 0 ? item : html`<span class="separator" aria-hidden="true">${messages.byline}</span>${item}`));
+    return items.map((item, i) => (i === 0 ? item : html`<span part="separator" class="separator" aria-hidden="true">${messages.byline}</span>${item}`));
   }
 }
 

@@ -10,13 +10,13 @@ export const postTocStyles = css`
     display: none;
   }
   [part='title'] {
-    margin: 0 0 0.5em;
+    margin: 0 0 var(--_space-s);
     font-size: 1em;
     font-weight: 600;
   }
   ol {
     margin: 0;
-    padding-inline-start: 1em;
+    padding-inline-start: var(--_space-m);
     list-style: none;
   }
   [part='list'] {
@@ -24,7 +24,7 @@ export const postTocStyles = css`
   }
   a {
     display: block;
-    padding: 0.15em 0.5em;
+    padding: 0.15em var(--_space-s);
     border-inline-start: 2px solid transparent;
     color: var(--_color-muted);
     text-decoration: none;

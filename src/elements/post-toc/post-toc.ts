@@ -17,11 +17,17 @@ import { postTocStyles } from './post-toc.styles.js';
  *
  * @csspart title - The "Contents" heading.
  * @csspart list - The outermost list.
+ * @csspart sublist - Each list of the subsections of an entry.
+ * @csspart item - Each entry: its link and its subsections.
  * @csspart link - Each entry's link; the current one has `aria-current="location"`.
  *
  * @cssprop [--sb-post-toc-font-size=0.9rem] - Text size.
- * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The current entry.
  * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - The other entries.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The current entry.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class PostTocElement extends LitElement {
   // Headings may hold formulas, rendered by the article (which registers KaTeX's fonts).
@@ -117,11 +123,11 @@ export class PostTocElement extends LitElement {
     }
   }
 
-  #renderNodes(nodes: HeadingNode[], part?: string): unknown {
-    return html`<ol part=${part ?? nothing}>
+  #renderNodes(nodes: HeadingNode[], outermost = false): unknown {
+    return html`<ol part=${outermost ? 'list' : 'sublist'}>
       ${nodes.map(
         ({ heading, children }) =>
-          html`<li>
+          html`<li part="item">
             <a part="link" href="#${encodeURIComponent(heading.id)}" aria-current=${heading.id === this.currentId ? 'location' : nothing} @click=${(event: MouseEvent) => this.#onClick(event, heading.id)}
               >${unsafeHTML(heading.html)}</a
             >
@@ -137,7 +143,7 @@ export class PostTocElement extends LitElement {
     const title = this.#locale.messages.contents;
     return html`<nav aria-label=${title}>
       <h2 part="title">${title}</h2>
-      ${this.#renderNodes(nestHeadings(listed), 'list')}
+      ${this.#renderNodes(nestHeadings(listed), true)}
     </nav>`;
   }
 }

@@ -13,7 +13,7 @@ export const seriesNavStyles = css`
     display: none;
   }
   [part='title'] {
-    margin: 0 0 0.5em;
+    margin: 0 0 var(--_space-s);
     font-size: 1em;
   }
   [part='list'] {
@@ -32,7 +32,7 @@ export const seriesNavStyles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: 0.5em 1em;
+    gap: var(--_space-s) var(--_space-m);
   }
   [part='next'] {
     margin-inline-start: auto;

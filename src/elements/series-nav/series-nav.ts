@@ -21,11 +21,20 @@ import { seriesNavStyles } from './series-nav.styles.js';
  *
  * @csspart title - The series name.
  * @csspart list - The numbered list of posts.
+ * @csspart item - Each post of the list; the current one is also `current`.
+ * @csspart current - The current post's item.
+ * @csspart link - Each post's link in the list.
  * @csspart previous - Link to the previous post.
  * @csspart next - Link to the next post.
  * @csspart pager - The box around the previous and next links.
  *
  * @cssprop [--sb-series-nav-padding=0.75em 1em] - Space inside the box.
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class SeriesNavElement extends LitElement {
   static override styles = [tokens, seriesNavStyles];
@@ -78,7 +87,7 @@ export class SeriesNavElement extends LitElement {
     return html`<nav aria-label=${messages.series(name)}>
       <h2 part="title">${messages.series(name)}</h2>
       <ol part="list">
-        ${posts.map((post, i) => html`<li><a href=${post.url} aria-current=${i === current ? 'page' : nothing}>${title(post)}</a></li>`)}
+        ${posts.map((post, i) => html`<li part=${i === current ? 'item current' : 'item'}><a part="link" href=${post.url} aria-current=${i === current ? 'page' : nothing}>${title(post)}</a></li>`)}
       </ol>
       ${previous || next
         ? html`<div part="pager">

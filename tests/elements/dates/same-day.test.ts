@@ -36,7 +36,7 @@ async function seen(date: string, timeZone?: string): Promise<Seen> {
   const meta = card.shadowRoot!.querySelector<PostMetaElement>('[part="meta"]')!;
   await meta.updateComplete;
   return {
-    badge: card.shadowRoot!.querySelector('[part="badge"]')!.getAttribute('aria-label')!,
+    badge: card.shadowRoot!.querySelector('[part="badge"] .visually-hidden')!.textContent!,
     byline: text(meta.shadowRoot!.querySelector('[part="date"]')),
     archiveMonth: text(archive.shadowRoot!.querySelector('[part="month"] .month-label')),
     archiveDay: text(archive.shadowRoot!.querySelector('[part="month"] time')),

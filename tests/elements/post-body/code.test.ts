@@ -2,6 +2,7 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/post-body.js';
 import type { PostBodyElement } from '../../../src/post-body.js';
+import { contrast } from '../theme/contrast.js';
 
 const python = 'def area(r):\n    """The area of a circle."""\n    return 3.14159 * r ** 2  # $r$ is not math\n';
 const shell = 'echo "$HOME" && ls -l\n';
@@ -16,19 +17,6 @@ async function postBody(markdown: string, { lang = 'en', attributes = '', scheme
   el.markdown = markdown;
   await el.updateComplete;
   return el;
-}
-
-/** WCAG contrast ratio of two computed `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((c) => {
-      const v = Number(c) / 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light + 0.05) / (dark + 0.05);
 }
 
 describe('post-body: code', () => {

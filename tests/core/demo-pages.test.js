@@ -1,0 +1,90 @@
+// Every demo page in Chromium, in light and dark, zh and en: axe-core finds
+// no accessibility violation, and at 375 px nothing overflows horizontally
+// except formulas, code and tables, which scroll.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, demoPages, horizontalOverflow, launchChromium, openDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveRepository();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pages = await demoPages();
+
+describe('the demo pages', () => {
+  it('are home, article (each sample post), archive and components', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
+  });
+
+  for (const page of pages) {
+    for (const lang of ['zh-CN', 'en']) {
+      for (const theme of ['light', 'dark']) {
+        it(`${page} in ${lang}, ${theme}: no axe violations${theme === 'light' ? '; nothing overflows at 375 px' : ''}`, async () => {
+          const tab = await openDemoPage(browser, server.url, page, { theme, lang });
+          try {
+            assert.equal(await tab.evaluate(() => document.documentElement.lang), lang);
+            assert.deepEqual(await axeViolations(tab), []);
+            if (theme === 'light') {
+              await tab.setViewport({ width: 375, height: 900 });
+              await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+              assert.deepEqual(await tab.evaluate(horizontalOverflow), []);
+            }
+          } finally {
+            await tab.close();
+          }
+        });
+      }
+    }
+  }
+
+  it('start on the system theme, and follow it', async () => {
+    for (const scheme of ['light', 'dark']) {
+      // A fresh profile: the other pages' choices are remembered in localStorage.
+      const profile = await browser.createBrowserContext();
+      const tab = await openDemoPage(profile, server.url, '/demo/index.html', { theme: null, scheme });
+      try {
+        const shown = await tab.evaluate(() => ({
+          control: document.querySelector('#theme').value,
+          options: [...document.querySelectorAll('#theme option')].map((option) => option.textContent),
+          forced: document.documentElement.dataset.theme ?? null,
+          badge: getComputedStyle(document.querySelector('post-list').shadowRoot.querySelector('post-card').shadowRoot.querySelector('[part="badge"]')).backgroundColor,
+        }));
+        assert.deepEqual(shown, { control: 'system', options: ['跟随系统', '浅色', '深色'], forced: null, badge: scheme === 'dark' ? 'rgb(108, 182, 255)' : 'rgb(11, 92, 173)' });
+      } finally {
+        await profile.close();
+      }
+    }
+  });
+
+  it('the overflow check reports a block wider than the viewport, and a box that scrolls text sideways', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/archive.html', { width: 375 });
+    try {
+      const found = await tab.evaluate((check) => {
+        document.querySelector('main').insertAdjacentHTML('beforeend', '<div class="too-wide" style="width: 900px">x</div><div class="scroller" style="overflow-x: auto; white-space: nowrap">' + 'word '.repeat(400) + '</div>');
+        return new Function(`return (${check})()`)();
+      }, horizontalOverflow.toString());
+      assert.ok(found.some((line) => line.startsWith('the page:')), found.join('\n'));
+      assert.ok(found.some((line) => line.startsWith('div.too-wide:')), found.join('\n'));
+      assert.ok(found.some((line) => line.startsWith('div.scroller: scrolls sideways')), found.join('\n'));
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the axe check reports an image without a text alternative', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/archive.html');
+    try {
+      await tab.evaluate(() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src="images/exit-time.svg">'));
+      assert.ok((await axeViolations(tab)).some((line) => line.startsWith('image-alt')));
+    } finally {
+      await tab.close();
+    }
+  });
+});
