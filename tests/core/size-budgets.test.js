@@ -49,9 +49,10 @@ describe('size budgets (min+gzip)', () => {
     assert.deepEqual(initialModules.filter((id) => isHighlighting({ modules: [id] })), [], 'nothing of it up front');
   });
 
-  it('a site-search page loads at most 21 KB up front, Lit included; MiniSearch, the snippets and KaTeX only when someone searches', async () => {
+  it('a site-search page loads at most 22 KB up front, Lit included; MiniSearch, the snippets and KaTeX only when someone searches', async () => {
     const { initial, initialModules, lazyChunks } = await measureEntry('dist/site-search.js');
-    assert.ok(initial <= 21 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // 21 KB until the theme's colour-scheme rules and token table came (21.0 KB then).
+    assert.ok(initial <= 22 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     const later = lazyChunks.flatMap((chunk) => chunk.modules);
     for (const name of ['/minisearch/', '/katex/', '/core/search-snippet.js', '/core/search-index.js']) {
       assert.ok(!initialModules.some((id) => id.includes(name)), `${name} is not loaded up front`);
@@ -59,13 +60,14 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 52 KB up front, of which our own code (all of it, lazy parts too) is under 75 KB', async () => {
+  it('every element at once loads at most 56 KB up front, of which our own code (all of it, lazy parts too) is under 80 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
     // 52 and 75 KB until site-search came (54.3 and 79.0 KB then): its element and styles load up front (3.2 KB),
-    // its tokenizer, index, snippets and Pagefind glue on first search.
-    assert.ok(initial <= 55 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // its tokenizer, index, snippets and Pagefind glue on first search. 55 KB until the theme's
+    // colour-scheme rules, token table and parts came (55.0 KB then).
+    assert.ok(initial <= 56 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     assert.ok(own <= 80 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

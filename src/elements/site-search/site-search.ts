@@ -41,6 +41,18 @@ import { siteSearchStyles } from './site-search.styles.js';
  *
  * @cssprop [--sb-site-search-input-padding=0.5em 0.75em] - Padding of the field.
  * @cssprop [--sb-site-search-mark-color=var(--sb-color-highlight)] - Background of the marked words.
+ * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - Secondary text: dates, counts, notes and status messages.
+ * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - Links, buttons and focus rings.
+ * @cssprop [--sb-color-border=light-dark(#d0d7de, #3d444d)] - Borders and rules.
+ * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of the chosen result and of error messages.
+ * @cssprop [--sb-color-highlight=light-dark(#fff5c2, #3b3417)] - Background of the query's words in snippets.
+ * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.
+ * @cssprop [--sb-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Font of TeX source.
+ * @cssprop [--sb-math-scale=1] - Size of formulas, as a multiple of KaTeX's own (1.21 times the text).
+ * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
+ * @cssprop [--sb-space-s=0.5em] - The small step of the spacing scale.
+ * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
 export class SiteSearchElement extends LitElement {
   static override styles = [tokens, katexStyles, mathErrorStyles, siteSearchStyles];
