@@ -6,6 +6,9 @@ import { parseFeed } from '../core/feed.js';
 import type { Post } from '../core/post.js';
 import type { Heading } from '../core/render-markdown.js';
 import { renderMarkdown } from '../core/render-markdown.js';
+import { loadPostBibliography } from '../core/bibliography-loader.js';
+import { codeLanguagesIn } from '../core/code-fence-info.js';
+import { codeHighlighterFor } from '../elements/shared/code-highlighting.js';
 import type { TexMacros } from '../core/render-math.js';
 import { childElements, closestLang, getAttribute, type HtmlNode, isElement, outerHtml, textContent } from './html-tree.js';
 
@@ -47,6 +50,8 @@ export interface InputContext {
   timeZone?: string;
   /** Reads a `src`; undefined leaves the element to the browser. */
   readSource(url: string): Promise<string | undefined>;
+  /** The page's URL, which a `src` is relative to. */
+  baseUrl?: string;
   /** Headings of the articles rendered so far, by the `id` of their `post-body`. */
   headingsById: Map<string, readonly Heading[]>;
 }
@@ -111,9 +116,22 @@ export async function readElementInput(node: HtmlNode, context: InputContext): P
       }
       if (markdown === undefined) break;
       properties.markdown = markdown;
+      const trusted = attributes.untrusted === undefined;
+      // What the browser loads on first need, loaded now: a server render cannot wait for a module or a file.
+      const languages = codeLanguagesIn(markdown);
+      if (languages.length > 0) await codeHighlighterFor(languages).load();
+      // A bibliography path is relative to the post: its src, or the page it is written in.
+      const postUrl = src !== undefined && context.baseUrl ? new URL(src, context.baseUrl).href : context.baseUrl;
+      const readUrl = async (url: string) => {
+        const text = await context.readSource(postUrl ? new URL(url, postUrl).href : url);
+        if (text === undefined) throw new Error('not readable at build time');
+        return text;
+      };
+      const bibliography = await loadPostBibliography(markdown, { trusted, readUrl });
+      if (bibliography) properties.bibliography = bibliography;
       const id = attributes.id;
       if (id) {
-        const rendered = renderMarkdown(markdown, { trusted: attributes.untrusted === undefined, macros: context.macros });
+        const rendered = renderMarkdown(markdown, { trusted, macros: context.macros });
         context.headingsById.set(id, rendered.headings);
       }
       break;

@@ -80,6 +80,7 @@ export async function prerender(html: string, options: PrerenderOptions = {}): P
     lang: options.lang,
     timeZone: options.timeZone,
     headingsById,
+    baseUrl: options.baseUrl,
     readSource: async (src: string) => (options.readFile ? await options.readFile(options.baseUrl ? new URL(src, options.baseUrl).href : src) : undefined),
   };
   // Articles first (a table of contents may come before its article); otherwise page order.

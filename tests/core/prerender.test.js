@@ -176,3 +176,49 @@ describe('prerender', () => {
     assert.deepEqual(await prerender(input), { html: input, errors: [], rendered: 0 });
   });
 });
+
+describe('prerender, a post with a bibliography and code', () => {
+  const bibtex = '@article{pearson1905,\n  author = {Pearson, Karl},\n  title = {The Problem of the Random Walk},\n  journal = {Nature},\n  year = {1905}\n}\n';
+  const body = 'As \\cite{pearson1905} asked.\n\n```python\ndef walk(n):\n    return n\n```\n';
+  /** The post-body's shadow root: the article as the server wrote it. */
+  const articleOf = (output) => withoutStyles(/<template shadowroot="open" shadowrootmode="open">([\s\S]*?)<\/template>/.exec(output)?.[1] ?? '');
+
+  it('lists the references of a bibliography file named relative to the post, read with readFile, and highlights its code', async () => {
+    const read = [];
+    const { html: output, errors } = await prerender('<post-body src="/posts/walk.md"></post-body>', {
+      baseUrl: 'https://example.org/index.html',
+      readFile: (url) => {
+        read.push(url);
+        if (url === 'https://example.org/posts/walk.md') return `---\nbibliography: refs/walk.bib\n---\n${body}`;
+        if (url === 'https://example.org/posts/refs/walk.bib') return bibtex;
+        return undefined;
+      },
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(read, ['https://example.org/posts/walk.md', 'https://example.org/posts/refs/walk.bib']);
+    const article = articleOf(output);
+    assert.match(article, /<li class="sb-reference" id="[^"]+"><span class="sb-reference-label">\[1\]<\/span> [^<]*Pearson/);
+    assert.match(article, /The Problem of the Random Walk/);
+    assert.match(article, /<span class="hljs-keyword">def<\/span> <span class="hljs-title function_">walk<\/span>/);
+    assert.match(article, /As <span class="sb-cite">\[<a href="#ref-pearson1905">1<\/a>\]<\/span> asked/, 'the citation is its number, a link to its reference');
+  });
+
+  it('reads BibTeX written in the front matter itself; without the file it names, the rest still renders', async () => {
+    const inline = `---\nbibliography: |\n${bibtex.trimEnd().replace(/^/gm, '  ')}\n---\n${body}`;
+    const { html: output } = await prerender(`<post-body><script type="text/markdown">\n${inline}</script></post-body>`);
+    assert.match(articleOf(output), /<span class="sb-reference-label">\[1\]<\/span> [^<]*Pearson/);
+    const missing = await prerender('<post-body src="walk.md"></post-body>', {
+      baseUrl: 'https://example.org/posts/',
+      readFile: (url) => (url.endsWith('walk.md') ? `---\nbibliography: gone.bib\n---\n${body}` : undefined),
+    });
+    assert.match(articleOf(missing.html), /<span class="hljs-keyword">def<\/span>/, 'the rest still renders');
+    assert.doesNotMatch(articleOf(missing.html), /sb-reference-label/);
+  });
+
+  it('gives an untrusted post no bibliography of its own', async () => {
+    const { html: output } = await prerender(`<post-body untrusted><script type="text/markdown">\n---\nbibliography: |\n${bibtex.trimEnd().replace(/^/gm, '  ')}\n---\n${body}</script></post-body>`);
+    const article = articleOf(output);
+    assert.match(article, /As \\cite\{pearson1905\} asked/, 'the citation stays as written');
+    assert.doesNotMatch(article, /sb-reference-label|Random Walk/);
+  });
+});

@@ -27,6 +27,7 @@ import { BibliographyController } from './bibliography-controller.js';
 import { citationStyles } from './citation.styles.js';
 import { codeLanguagesIn } from '../../core/code-fence-info.js';
 import type { CodeHighlighter } from '../../core/code-highlighter.js';
+import type { Bibliography, CslItem } from '../../core/bibliography.js';
 import { codeHighlighterFor } from '../shared/code-highlighting.js';
 import { CodeCopyButtons } from './code-copy-buttons.js';
 import { codeStyles } from './code.styles.js';
@@ -136,6 +137,14 @@ export class PostBodyElement extends LitElement {
 
   /** Turn off the previews of equations and other places in the article shown when a reader hovers, focuses or taps a link to them. */
   @property({ type: Boolean, reflect: true, attribute: 'no-previews' }) accessor noPreviews = false;
+
+  /**
+   * The references the post's citations name, from `loadPostBibliography`
+   * or `loadBibliography` (or CSL-JSON items), in place of the front
+   * matter's `bibliography:`, which is then not fetched. `prerender` sets it
+   * from the file system, so a prerendered post lists its references.
+   */
+  @property({ attribute: false }) accessor bibliography: Bibliography | readonly CslItem[] | undefined = undefined;
 
   /** Replacements for the built-in interface text (loading and error messages). */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
@@ -255,6 +264,7 @@ export class PostBodyElement extends LitElement {
       changed.has('macros') ||
       changed.has('untrusted') ||
       changed.has('images') ||
+      changed.has('bibliography') ||
       lang !== this.#renderedLang ||
       (withNotes && labels !== this.#renderedLabels) ||
       options.highlighter !== this.#renderedHighlighter
@@ -272,11 +282,11 @@ export class PostBodyElement extends LitElement {
       this.#renderedHighlighter = options.highlighter;
       // What a server rendered is hydrated as it is, so the first render must be the same whole article.
       if (hydrating) {
-        this.#result = renderers.renderMarkdown(source, options);
+        this.#result = renderers.renderMarkdown(source, { ...options, bibliography: this.bibliography });
         this.#resultIsNew = true;
       } else {
         // A post with a bibliography waits for it (fetched, parsed), keeping its room; the update after the load renders.
-        const toLoad = renderers.bibliographyToLoad(source, !this.untrusted);
+        const toLoad = this.bibliography ? undefined : renderers.bibliographyToLoad(source, !this.untrusted);
         if (toLoad) {
           const url = toLoad.kind === 'url' ? new URL(toLoad.url, new URL(this.src ?? '', document.baseURI)).href : undefined;
           const bibliography = this.#bibliography.bibliography(toLoad, url, renderers, this.#locale.messages);
@@ -284,6 +294,7 @@ export class PostBodyElement extends LitElement {
           Object.assign(options, { bibliography });
         } else {
           this.#bibliography.clear();
+          Object.assign(options, { bibliography: this.bibliography });
         }
         this.#result = undefined;
         // A long trusted post: its beginning alone is prepared first, for the first screen.
@@ -327,8 +338,11 @@ export class PostBodyElement extends LitElement {
    * none, undefined while it loads (the load is started, and updates the element).
    */
   #highlighterFor(source: string): CodeHighlighter | false | undefined {
-    // A server render cannot wait for a module: its code is plain, and highlighted once hydrated.
-    if (isServer) return false;
+    // A server render cannot wait for a module: its code is plain unless the highlighter was loaded before (prerender loads it).
+    if (isServer) {
+      const languages = codeLanguagesIn(source);
+      return (languages.length > 0 && codeHighlighterFor(languages).value) || false;
+    }
     if (this.#code?.source !== source) {
       const languages = codeLanguagesIn(source);
       this.#code = { source, request: languages.length > 0 ? new LazyModuleRequest(this, codeHighlighterFor(languages)) : undefined };

@@ -39,6 +39,17 @@ describe('post-body citations', () => {
     expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
   });
 
+  it('takes its references from the bibliography property, fetching nothing the front matter names', async () => {
+    const host = await fixture<HTMLDivElement>(`<div lang="en"><post-body></post-body></div>`);
+    const el = host.querySelector('post-body')!;
+    el.bibliography = [{ id: 'pearson1905', type: 'article-journal', title: 'The Problem of the Random Walk', author: [{ family: 'Pearson', given: 'Karl' }], issued: { 'date-parts': [[1905]] } }];
+    el.markdown = post('/no/such/file.bib');
+    await el.updateComplete;
+    expect(citations(el)).to.deep.equal(['[1]', '[?, sec. 2; 1]']);
+    expect([...contentOf(el).querySelectorAll('.sb-reference')].map((entry) => entry.textContent)).to.deep.equal(['[1] Karl Pearson. The Problem of the Random Walk. 1905.']);
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+  });
+
   it('scrolls to the entry a citation links to', async () => {
     const el = await postBody(post('/tests/elements/post-body/fixtures/walks.bib'));
     const link = contentOf(el).querySelector<HTMLAnchorElement>('.sb-cite a')!;
