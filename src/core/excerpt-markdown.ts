@@ -6,6 +6,7 @@ import type { Excerpt, Settings } from './excerpt.js';
 import { type LeadingBlocks, readLeadingBlocks } from './excerpt-blocks.js';
 import { cutHtml, moreMarker } from './excerpt-html.js';
 import { parseFrontMatter } from './front-matter.js';
+import { footnoteLabelsIn, type FootnoteLabelsEnv } from './excerpt-footnotes.js';
 import { markdownFor, type MathRenderContext } from './markdown-math.js';
 import { type ReadFormulasOptions, readPostFormulas, referenceTextHtml } from './post-formulas.js';
 import { macrosInForce, readPostOptions } from './post-options.js';
@@ -24,7 +25,8 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
   const reading = { macros, dialect: post?.dialect };
   // As markdown-it's own first step, so that lines and offsets are the ones it reads.
   const body = front.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-  const md = markdownFor(settings.trusted);
+  const md = markdownFor(settings.trusted, true, 'left-out');
+  const footnoteLabels = footnoteLabelsIn(body);
   const candidate = moreMarker.test(body);
   // Definitions may stand anywhere (often last), and `<!--more-->` far below: then every block is read.
   const readAll = candidate || body.includes(']:');
@@ -36,7 +38,7 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
     if (kept < 0) kept = blocks.lines.length;
     const goesOn = kept < blocks.lines.length || blocks.unread;
     const end = kept > 0 ? blocks.lineStarts[blocks.lines[kept - 1][1]] : 0;
-    const { html, renderKept } = renderBlocks(md, body, end, blocks.references, settings.trusted, reading);
+    const { html, renderKept } = renderBlocks(md, body, end, { references: blocks.references, footnoteLabels }, settings.trusted, reading);
     const cut = cutHtml(html, settings, { readsTex: false, goesOn, extendable: goesOn && marked === undefined, renderKept });
     if (cut) return cut;
   }
@@ -76,18 +78,18 @@ function renderBlocks(
   md: MarkdownIt,
   body: string,
   end: number,
-  references: Record<string, unknown>,
+  env: { references: Record<string, unknown> } & FootnoteLabelsEnv,
   trusted: boolean,
   reading: ReadFormulasOptions,
 ): { html: string; renderKept: (html: string) => string } {
-  const tokens = md.parse(body.slice(0, end), { references });
+  const tokens = md.parse(body.slice(0, end), { ...env });
   const { formulas } = readPostFormulas(tokens, reading);
   const inputs = formulas.map((formula) => formula.input);
   // A reference may point further down: then number the whole post, the rest parsed, not rendered.
   // The rest starts where a top-level block does, so markdown-it reads it alone as in the whole post.
   // (Later formulas never change earlier numbers: without references the kept ones suffice.)
   const refers = end < body.length && inputs.some((input) => input.tex.includes('ref'));
-  const rest = refers ? readPostFormulas(md.parse(body.slice(end), { references }), reading).formulas.map(({ input }) => input) : [];
+  const rest = refers ? readPostFormulas(md.parse(body.slice(end), { ...env }), reading).formulas.map(({ input }) => input) : [];
   // The rest's subequations groups are other groups than the kept part's.
   const restInputs = rest.map((input) => (input.subequations ? { ...input, subequations: { ...input.subequations, index: input.subequations.index + tokens.length } } : input));
   const numbering = numberEquations([...inputs, ...restInputs]);

@@ -4,6 +4,7 @@ import texmath from 'markdown-it-texmath';
 import { codeBlocks } from './code-block-rendering.js';
 import { escapeHtml } from './escape-html.js';
 import { type FootnotePlugin, useFootnotes } from './footnotes.js';
+import { footnotesLeftOut } from './excerpt-footnotes.js';
 import { isSafeUrl } from './safe-url.js';
 import { numberedBlocks } from './numbered-blocks.js';
 import { precededByOddBackslashes } from './tex-scan.js';
@@ -291,7 +292,7 @@ function sciblogDelimiters(): string {
   return 'sciblog';
 }
 
-function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnotePlugin): MarkdownIt {
+function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnotePlugin | 'left-out'): MarkdownIt {
   const md = new MarkdownIt({ html: trusted, linkify: true });
   // Without images, `![alt](src)` reads as "!" and a link to the picture.
   if (!images) md.disable('image');
@@ -303,7 +304,8 @@ function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnoteP
   md.block.ruler.before('fence', 'math_environment', mathEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('escape', 'equation_reference', equationReference);
   md.inline.ruler.before('escape', 'inline_math', inlineMath);
-  if (footnotes) useFootnotes(md, footnotes, trusted);
+  if (footnotes === 'left-out') md.use(footnotesLeftOut);
+  else if (footnotes) useFootnotes(md, footnotes, trusted);
   md.use(citationSyntax);
   md.use(numberedBlocks);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
@@ -323,9 +325,13 @@ function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnoteP
 
 const instances = new Map<string, MarkdownIt>();
 
-/** The shared markdown-it instance for trusted (site owner) or untrusted (visitor) text, with or without images (and footnotes). */
-export function markdownFor(trusted: boolean, images = true, footnotes?: FootnotePlugin): MarkdownIt {
-  const key = `${trusted}/${images}/${footnotes !== undefined}`;
+/**
+ * The shared markdown-it instance for trusted (site owner) or untrusted
+ * (visitor) text, with or without images, and with footnotes (the plugin),
+ * without (they stay text), or `left-out` (read, and left out: for excerpts).
+ */
+export function markdownFor(trusted: boolean, images = true, footnotes?: FootnotePlugin | 'left-out'): MarkdownIt {
+  const key = `${trusted}/${images}/${footnotes === undefined || footnotes === 'left-out' ? String(footnotes) : 'plugin'}`;
   let md = instances.get(key);
   if (!md) {
     md = createMarkdown(trusted, images, footnotes);

@@ -568,3 +568,25 @@ describe('excerpt: markdown-it decides what is math, code and text', () => {
     assert.equal(seen(result.html), 'See the docs and intro before you start.…');
   });
 });
+
+describe('excerpt: footnotes', () => {
+  const post = 'A walk[^walk] goes on^[or so [it] seems] forever.\n\n[^walk]: The note, long enough\n  to go on a second line.\n\n    And a second paragraph of it.\n\nThe text goes on after the note, and on.';
+
+  it('shows neither the footnote marks nor the notes', () => {
+    const result = excerpt(post, { length: 200 });
+    assert.equal(seen(result.html), 'A walk goes on forever. The text goes on after the note, and on.');
+    assert.equal(result.text, 'A walk goes on forever. The text goes on after the note, and on.');
+    assert.doesNotMatch(result.html, /\^|note, long|second paragraph|<sup/);
+  });
+
+  it('leaves out a note defined far below the excerpt, and keeps [^x] as text when no note defines it, as the post does', () => {
+    const far = `Text[^1] and [^nope] here.\n\n${'More text. '.repeat(80)}\n\n[^1]: Far below.`;
+    const result = excerpt(far, { length: 40 });
+    assert.match(seen(result.html), /^Text and \[\^nope\] here\./);
+    assert.ok(result.truncated);
+  });
+
+  it('keeps a footnote mark written in code as code', () => {
+    assert.equal(seen(excerpt('Write `a[^1]` for a note.\n\n[^1]: The note.').html), 'Write a[^1] for a note.');
+  });
+});
