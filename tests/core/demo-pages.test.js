@@ -63,6 +63,61 @@ describe('the demo pages', () => {
     }
   });
 
+  // What a visitor sees of the choices on a page: the controls, the root's lang and data-theme, a translated heading.
+  const shownChoices = (tab) => tab.evaluate(() => ({
+    locale: document.querySelector('#locale').value,
+    theme: document.querySelector('#theme').value,
+    lang: document.documentElement.lang,
+    forced: document.documentElement.dataset.theme ?? null,
+    title: document.querySelector('.page-title')?.textContent ?? null,
+  }));
+  const choose = (tab, locale, theme) => tab.evaluate((locale, theme) => {
+    for (const [id, value] of [['#locale', locale], ['#theme', theme]]) {
+      const select = document.querySelector(id);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    }
+  }, locale, theme);
+
+  it('remember the language and theme chosen on one page on the next page and after a reload', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/index.html', { theme: null, lang: 'zh-CN' });
+      await choose(tab, 'en', 'dark');
+      await Promise.all([tab.waitForNavigation(), tab.click('.site-nav a[href="archive.html"]')]);
+      assert.deepEqual(await shownChoices(tab), { locale: 'en', theme: 'dark', lang: 'en', forced: 'dark', title: 'Archive' });
+      await tab.reload();
+      await tab.waitForSelector('#locale');
+      assert.deepEqual(await shownChoices(tab), { locale: 'en', theme: 'dark', lang: 'en', forced: 'dark', title: 'Archive' });
+    } finally {
+      await profile.close();
+    }
+  });
+
+  it('keep the choices across pages and reloads in the address when the browser refuses storage', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await profile.newPage();
+      await tab.evaluateOnNewDocument(() => {
+        Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('storage refused', 'SecurityError'); } });
+      });
+      const errors = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      await tab.goto(new URL('/demo/index.html', server.url).href, { waitUntil: 'networkidle0' });
+      await choose(tab, 'en', 'light');
+      await Promise.all([tab.waitForNavigation(), tab.click('.site-nav a[href="archive.html"]')]);
+      await tab.waitForSelector('#locale');
+      assert.deepEqual(await shownChoices(tab), { locale: 'en', theme: 'light', lang: 'en', forced: 'light', title: 'Archive' });
+      await choose(tab, 'zh-CN', 'dark');
+      await tab.reload();
+      await tab.waitForSelector('#locale');
+      assert.deepEqual(await shownChoices(tab), { locale: 'zh-CN', theme: 'dark', lang: 'zh-CN', forced: 'dark', title: '文章归档' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await profile.close();
+    }
+  });
+
   it('the overflow check reports a block wider than the viewport, and a box that scrolls text sideways', async () => {
     const tab = await openDemoPage(browser, server.url, '/demo/archive.html', { width: 375 });
     try {
