@@ -34,6 +34,7 @@ const pages = [
   ['article.html', '文章', 'Article'],
   ['archive.html', '归档', 'Archive'],
   ['components.html', '组件', 'Components'],
+  ['gallery.html', '组件库', 'Gallery'],
 ];
 
 const themes = [

@@ -2,6 +2,7 @@
 // no accessibility violation, and at 375 px nothing overflows horizontally
 // except formulas, code and tables, which scroll.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations, demoPages, horizontalOverflow, launchChromium, openDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
 
@@ -19,8 +20,8 @@ after(async () => {
 const pages = await demoPages();
 
 describe('the demo pages', () => {
-  it('are home, article (each sample post), archive and components', () => {
-    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
+  it('are home, article (each sample post), archive, components and the gallery', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
   });
 
   for (const page of pages) {
@@ -115,6 +116,43 @@ describe('the demo pages', () => {
       assert.deepEqual(errors, []);
     } finally {
       await profile.close();
+    }
+  });
+
+  it('the gallery lists, under each element, the attributes, events, slots, parts and CSS properties of custom-elements.json, in both languages', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+    const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
+    for (const lang of ['zh-CN', 'en']) {
+      const tab = await openDemoPage(browser, server.url, '/demo/gallery.html', { lang });
+      try {
+        const listed = await tab.evaluate(() => Object.fromEntries([...document.querySelectorAll('.api')].map((api) => [api.dataset.api, {
+          headings: [...api.querySelectorAll('h3')].map((heading) => heading.textContent),
+          names: [...api.querySelectorAll('dt > code:first-child')].map((code) => code.textContent),
+        }])));
+        for (const element of elements) {
+          const shown = listed[element.tagName];
+          assert.ok(shown, `no API under <${element.tagName}>`);
+          const expected = [element.attributes, (element.events ?? []).filter((event) => event.name), element.slots, element.cssParts, element.cssProperties]
+            .flatMap((items) => (items ?? []).map((item) => item.name || '(default)'));
+          for (const name of expected) assert.ok(shown.names.includes(name), `<${element.tagName}>: ${name} is not listed`);
+          if (element.cssProperties?.length) assert.ok(shown.headings.includes(`${lang === 'en' ? 'CSS properties' : 'CSS 自定义属性'} (${element.cssProperties.length})`), shown.headings.join(' | '));
+        }
+      } finally {
+        await tab.close();
+      }
+    }
+  });
+
+  it('the gallery shows a loading state on demand, and a list that fails to load says so', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/gallery.html', { lang: 'en' });
+    try {
+      const failed = await tab.evaluate(() => document.querySelector('post-list[src="missing-feed.json"]').shadowRoot.textContent);
+      assert.match(failed, /Could not load missing-feed\.json/);
+      await tab.click('#g-post-list ~ figure .show-loading');
+      const status = await tab.waitForFunction(() => document.querySelector('post-list[src="gallery-pending.json"]')?.shadowRoot?.querySelector('[part~="status"]')?.textContent.trim());
+      assert.equal(await status.jsonValue(), 'Loading…');
+    } finally {
+      await tab.close();
     }
   });
 
