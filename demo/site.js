@@ -1,9 +1,27 @@
 // Shared by every demo page: the header with its language, theme and accent
-// controls, remembered across pages in localStorage. The theme starts on
-// "system": no data-theme, so the page and the elements follow
+// controls, remembered across pages and reloads in localStorage. The theme
+// starts on "system": no data-theme, so the page and the elements follow
 // prefers-color-scheme; light or dark sets data-theme on the root.
 const root = document.documentElement;
-const saved = JSON.parse(localStorage.getItem('sciblog-demo') ?? '{}');
+const storageKey = 'sciblog-demo';
+
+// Reading localStorage throws when the browser refuses storage (cookies
+// blocked, some private modes); writing throws when it is full. Then the
+// choices travel in the links' query string instead, which the next page reads.
+function readSaved() {
+  let text;
+  try {
+    text = localStorage.getItem(storageKey);
+  } catch {
+    return { stored: false, saved: {} };
+  }
+  try {
+    return { stored: true, saved: JSON.parse(text ?? '{}') ?? {} };
+  } catch {
+    return { stored: true, saved: {} };
+  }
+}
+let { stored, saved } = readSaved();
 const params = new URLSearchParams(location.search);
 const settings = {
   lang: params.get('lang') ?? saved.lang ?? 'zh-CN',
@@ -16,6 +34,7 @@ const pages = [
   ['article.html', '文章', 'Article'],
   ['archive.html', '归档', 'Archive'],
   ['components.html', '组件', 'Components'],
+  ['gallery.html', '组件库', 'Gallery'],
 ];
 
 const themes = [
@@ -32,8 +51,33 @@ function apply() {
   else root.style.removeProperty('--sb-color-accent');
   const key = settings.lang.startsWith('zh') ? 'zh' : 'en';
   for (const el of document.querySelectorAll('[data-zh]')) el.textContent = el.dataset[key];
-  localStorage.setItem('sciblog-demo', JSON.stringify(settings));
+  try {
+    if (stored) localStorage.setItem(storageKey, JSON.stringify(settings));
+  } catch {
+    stored = false;
+  }
+  // Without storage a reload keeps the choices in the address.
+  if (!stored) {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', settings.lang);
+    url.searchParams.set('theme', settings.theme);
+    history.replaceState(history.state, '', url);
+  }
 }
+
+// A link followed without storage carries the choices; the click's composed
+// path also finds the links inside the elements' shadow roots (post titles).
+function carryInLinks(event) {
+  if (stored) return;
+  const link = event.composedPath().find((node) => node.localName === 'a' && node.href);
+  if (!link) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || !url.pathname.endsWith('.html')) return;
+  url.searchParams.set('lang', settings.lang);
+  url.searchParams.set('theme', settings.theme);
+  link.href = url.href;
+}
+document.addEventListener('click', carryInLinks, true);
 
 const header = document.querySelector('.site-header');
 const current = location.pathname.split('/').pop() || 'index.html';

@@ -2,6 +2,7 @@
 // no accessibility violation, and at 375 px nothing overflows horizontally
 // except formulas, code and tables, which scroll.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations, demoPages, horizontalOverflow, launchChromium, openDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
 
@@ -19,8 +20,8 @@ after(async () => {
 const pages = await demoPages();
 
 describe('the demo pages', () => {
-  it('are home, article (each sample post), archive and components', () => {
-    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
+  it('are home, article (each sample post), archive, components and the gallery', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
   });
 
   for (const page of pages) {
@@ -60,6 +61,98 @@ describe('the demo pages', () => {
       } finally {
         await profile.close();
       }
+    }
+  });
+
+  // What a visitor sees of the choices on a page: the controls, the root's lang and data-theme, a translated heading.
+  const shownChoices = (tab) => tab.evaluate(() => ({
+    locale: document.querySelector('#locale').value,
+    theme: document.querySelector('#theme').value,
+    lang: document.documentElement.lang,
+    forced: document.documentElement.dataset.theme ?? null,
+    title: document.querySelector('.page-title')?.textContent ?? null,
+  }));
+  const choose = (tab, locale, theme) => tab.evaluate((locale, theme) => {
+    for (const [id, value] of [['#locale', locale], ['#theme', theme]]) {
+      const select = document.querySelector(id);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    }
+  }, locale, theme);
+
+  it('remember the language and theme chosen on one page on the next page and after a reload', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/index.html', { theme: null, lang: 'zh-CN' });
+      await choose(tab, 'en', 'dark');
+      await Promise.all([tab.waitForNavigation(), tab.click('.site-nav a[href="archive.html"]')]);
+      assert.deepEqual(await shownChoices(tab), { locale: 'en', theme: 'dark', lang: 'en', forced: 'dark', title: 'Archive' });
+      await tab.reload();
+      await tab.waitForSelector('#locale');
+      assert.deepEqual(await shownChoices(tab), { locale: 'en', theme: 'dark', lang: 'en', forced: 'dark', title: 'Archive' });
+    } finally {
+      await profile.close();
+    }
+  });
+
+  it('keep the choices across pages and reloads in the address when the browser refuses storage', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await profile.newPage();
+      await tab.evaluateOnNewDocument(() => {
+        Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('storage refused', 'SecurityError'); } });
+      });
+      const errors = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      await tab.goto(new URL('/demo/index.html', server.url).href, { waitUntil: 'networkidle0' });
+      await choose(tab, 'en', 'light');
+      await Promise.all([tab.waitForNavigation(), tab.click('.site-nav a[href="archive.html"]')]);
+      await tab.waitForSelector('#locale');
+      assert.deepEqual(await shownChoices(tab), { locale: 'en', theme: 'light', lang: 'en', forced: 'light', title: 'Archive' });
+      await choose(tab, 'zh-CN', 'dark');
+      await tab.reload();
+      await tab.waitForSelector('#locale');
+      assert.deepEqual(await shownChoices(tab), { locale: 'zh-CN', theme: 'dark', lang: 'zh-CN', forced: 'dark', title: '文章归档' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await profile.close();
+    }
+  });
+
+  it('the gallery lists, under each element, the attributes, events, slots, parts and CSS properties of custom-elements.json, in both languages', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+    const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
+    for (const lang of ['zh-CN', 'en']) {
+      const tab = await openDemoPage(browser, server.url, '/demo/gallery.html', { lang });
+      try {
+        const listed = await tab.evaluate(() => Object.fromEntries([...document.querySelectorAll('.api')].map((api) => [api.dataset.api, {
+          headings: [...api.querySelectorAll('h3')].map((heading) => heading.textContent),
+          names: [...api.querySelectorAll('dt > code:first-child')].map((code) => code.textContent),
+        }])));
+        for (const element of elements) {
+          const shown = listed[element.tagName];
+          assert.ok(shown, `no API under <${element.tagName}>`);
+          const expected = [element.attributes, (element.events ?? []).filter((event) => event.name), element.slots, element.cssParts, element.cssProperties]
+            .flatMap((items) => (items ?? []).map((item) => item.name || '(default)'));
+          for (const name of expected) assert.ok(shown.names.includes(name), `<${element.tagName}>: ${name} is not listed`);
+          if (element.cssProperties?.length) assert.ok(shown.headings.includes(`${lang === 'en' ? 'CSS properties' : 'CSS 自定义属性'} (${element.cssProperties.length})`), shown.headings.join(' | '));
+        }
+      } finally {
+        await tab.close();
+      }
+    }
+  });
+
+  it('the gallery shows a loading state on demand, and a list that fails to load says so', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/gallery.html', { lang: 'en' });
+    try {
+      const failed = await tab.evaluate(() => document.querySelector('post-list[src="missing-feed.json"]').shadowRoot.textContent);
+      assert.match(failed, /Could not load missing-feed\.json/);
+      await tab.click('#g-post-list ~ figure .show-loading');
+      const status = await tab.waitForFunction(() => document.querySelector('post-list[src="gallery-pending.json"]')?.shadowRoot?.querySelector('[part~="status"]')?.textContent.trim());
+      assert.equal(await status.jsonValue(), 'Loading…');
+    } finally {
+      await tab.close();
     }
   });
 
