@@ -156,6 +156,62 @@ describe('the demo pages', () => {
     }
   });
 
+  it('the theme panel opens from the keyboard, changes every element live, gives the CSS, survives a reload and closes with Escape; axe finds nothing in it', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/gallery.html', { lang: 'en', theme: 'light' });
+      const badge = () => tab.evaluate(() => getComputedStyle(document.querySelector('post-card').shadowRoot.querySelector('[part="badge"]')).backgroundColor);
+      const cite = () => tab.evaluate(() => getComputedStyle(document.querySelector('post-excerpt').shadowRoot.querySelector('a')).color);
+      assert.equal(await badge(), 'rgb(11, 92, 173)');
+      await tab.focus('#theme-panel-toggle');
+      await tab.keyboard.press('Enter');
+      await tab.waitForSelector('#theme-panel:not([hidden])');
+      assert.equal(await tab.evaluate(() => [document.activeElement.id, document.querySelector('#theme-panel-toggle').getAttribute('aria-expanded')].join()), 'tp-preset,true');
+      await tab.select('#tp-preset', 'contrast');
+      assert.equal(await badge(), 'rgb(0, 0, 179)');
+      assert.equal(await cite(), 'rgb(0, 0, 179)');
+      assert.match(await tab.$eval('#tp-css', (area) => area.value), /--sb-color-accent: light-dark\(#0000b3, #ffff00\);/);
+      // One picker, as a visitor sets it: the light accent.
+      await tab.$eval('input[type="color"][data-token="color-accent"][data-side="0"]', (picker) => {
+        picker.value = '#8a1538';
+        picker.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      assert.equal(await badge(), 'rgb(138, 21, 56)');
+      assert.match(await tab.$eval('#tp-css', (area) => area.value), /--sb-color-accent: light-dark\(#8a1538, #ffff00\);/);
+      const slider = await tab.$('input[type="range"][data-token="radius"]');
+      await slider.focus();
+      await tab.keyboard.press('ArrowRight');
+      assert.match(await tab.$eval('#tp-css', (area) => area.value), /--sb-radius: 1px;/);
+      assert.deepEqual(await axeViolations(tab), []);
+      await tab.keyboard.press('Escape');
+      assert.equal(await tab.evaluate(() => [document.querySelector('#theme-panel').hidden, document.activeElement.id].join()), 'true,theme-panel-toggle');
+      await tab.reload();
+      await tab.waitForSelector('#locale');
+      await tab.waitForFunction(() => document.querySelector('post-card')?.shadowRoot?.querySelector('[part="badge"]'));
+      assert.equal(await badge(), 'rgb(138, 21, 56)');
+      await tab.click('#theme-panel-toggle');
+      await tab.waitForSelector('#theme-panel:not([hidden]) #tp-reset');
+      await tab.click('#tp-reset');
+      assert.equal(await badge(), 'rgb(11, 92, 173)');
+    } finally {
+      await profile.close();
+    }
+  });
+
+  it('the theme panel in dark and in Chinese: axe finds nothing, and it fits a 375 px screen', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/index.html', { lang: 'zh-CN', theme: 'dark', width: 375 });
+    try {
+      await tab.click('#theme-panel-toggle');
+      await tab.waitForSelector('#theme-panel:not([hidden])');
+      assert.equal(await tab.$eval('#tp-title', (title) => title.textContent), '主题面板');
+      assert.deepEqual(await axeViolations(tab), []);
+      assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll('#theme-panel *')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((element) => element.localName)), []);
+      await tab.click('#tp-reset');
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('the overflow check reports a block wider than the viewport, and a box that scrolls text sideways', async () => {
     const tab = await openDemoPage(browser, server.url, '/demo/archive.html', { width: 375 });
     try {
