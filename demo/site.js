@@ -36,6 +36,7 @@ const pages = [
   ['archive.html', '归档', 'Archive'],
   ['components.html', '组件', 'Components'],
   ['gallery.html', '组件库', 'Gallery'],
+  ['playground.html', '试验场', 'Playground'],
 ];
 
 const themes = [

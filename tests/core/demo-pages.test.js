@@ -20,8 +20,8 @@ after(async () => {
 const pages = await demoPages();
 
 describe('the demo pages', () => {
-  it('are home, article (each sample post), archive, components and the gallery', () => {
-    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
+  it('are home, article (each sample post), archive, components, the gallery and the playground', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
   });
 
   for (const page of pages) {
@@ -209,6 +209,48 @@ describe('the demo pages', () => {
       await tab.click('#tp-reset');
     } finally {
       await tab.close();
+    }
+  });
+
+  it('the playground renders as you type, lists equations, references, citations and errors, keeps the text after a reload and restores it from a share link', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/playground.html', { lang: 'en' });
+      const lists = () => tab.evaluate(() => Object.fromEntries(['equations', 'references', 'citations', 'errors'].map((id) => [id, [...document.getElementById(id).children].map((li) => li.textContent)])));
+      const sample = await lists();
+      assert.deepEqual(sample.equations, ['(1) \\label{eq:gauss}', '(2) \\label{eq:polar}', '(★)']);
+      assert.deepEqual(sample.references, ['(1) → eq:gauss', '(2) → eq:polar']);
+      assert.match(sample.citations[0], /^\[1\] → .*Pearson/);
+      assert.equal(sample.errors.length, 2);
+      const text = 'See \\eqref{eq:b}.\n\n\\begin{equation}a = b \\label{eq:a}\\end{equation}\n\n\\begin{equation}b = c \\label{eq:b}\\end{equation}\n\n$\\frac{1}{$ 中文，公式';
+      await tab.$eval('#source', (area) => { area.value = ''; });
+      await tab.type('#source', text);
+      await tab.waitForFunction(() => document.getElementById('equations').children.length === 2 && document.getElementById('references').textContent.includes('eq:b'));
+      const typed = await lists();
+      assert.deepEqual(typed.equations, ['(1) \\label{eq:a}', '(2) \\label{eq:b}']);
+      assert.deepEqual(typed.references, ['(2) → eq:b']);
+      assert.deepEqual(typed.citations, ['(none)']);
+      assert.equal(typed.errors.length, 1);
+      assert.match(typed.errors[0], /^line 7: KaTeX parse error/);
+      await tab.reload();
+      await tab.waitForFunction(() => document.getElementById('equations').children.length === 2);
+      assert.equal(await tab.$eval('#source', (area) => area.value), text);
+      await tab.click('#share');
+      await tab.waitForFunction(() => document.getElementById('share-status').textContent);
+      const link = await tab.evaluate(() => location.href);
+      assert.match(new URL(link).hash, /^#md=[\w-]+$/);
+      // A visitor with nothing stored opens the link.
+      const other = await browser.createBrowserContext();
+      try {
+        const opened = await other.newPage();
+        await opened.goto(link, { waitUntil: 'networkidle0' });
+        await opened.waitForFunction(() => document.getElementById('equations')?.children.length === 2);
+        assert.equal(await opened.$eval('#source', (area) => area.value), text);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await profile.close();
     }
   });
 
