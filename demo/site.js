@@ -26,7 +26,8 @@ const params = new URLSearchParams(location.search);
 const settings = {
   lang: params.get('lang') ?? saved.lang ?? 'zh-CN',
   theme: params.get('theme') ?? saved.theme ?? 'system',
-  accent: saved.accent ?? '',
+  // Tokens set in the theme panel, by name without `--sb-`.
+  tokens: saved.tokens && typeof saved.tokens === 'object' ? saved.tokens : {},
 };
 
 const pages = [
@@ -35,6 +36,7 @@ const pages = [
   ['archive.html', '归档', 'Archive'],
   ['components.html', '组件', 'Components'],
   ['gallery.html', '组件库', 'Gallery'],
+  ['playground.html', '试验场', 'Playground'],
 ];
 
 const themes = [
@@ -47,8 +49,8 @@ function apply() {
   root.lang = settings.lang;
   if (settings.theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = settings.theme;
-  if (settings.accent) root.style.setProperty('--sb-color-accent', settings.accent);
-  else root.style.removeProperty('--sb-color-accent');
+  for (const property of [...root.style]) if (property.startsWith('--sb-') && !(property.slice(5) in settings.tokens)) root.style.removeProperty(property);
+  for (const [name, value] of Object.entries(settings.tokens)) root.style.setProperty(`--sb-${name}`, value);
   const key = settings.lang.startsWith('zh') ? 'zh' : 'en';
   for (const el of document.querySelectorAll('[data-zh]')) el.textContent = el.dataset[key];
   try {
@@ -91,8 +93,7 @@ header.innerHTML = `
       <select id="locale"><option value="zh-CN">中文</option><option value="en">English</option></select></label>
     <label><span data-zh="主题" data-en="Theme">主题</span>
       <select id="theme">${themes.map(([value, zh, en]) => `<option value="${value}" data-zh="${zh}" data-en="${en}">${zh}</option>`).join('')}</select></label>
-    <label><span data-zh="强调色" data-en="Accent">强调色</span>
-      <input id="accent" type="color" value="${settings.accent || '#0b5cad'}" /></label>
+    <button type="button" id="theme-panel-toggle" aria-expanded="false" aria-controls="theme-panel" data-zh="主题面板" data-en="Theme panel">主题面板</button>
   </div>`;
 
 const locale = header.querySelector('#locale');
@@ -101,7 +102,13 @@ locale.value = settings.lang;
 theme.value = settings.theme;
 locale.addEventListener('change', () => apply((settings.lang = locale.value)));
 theme.addEventListener('change', () => apply((settings.theme = theme.value)));
-header.querySelector('#accent').addEventListener('input', (event) => apply((settings.accent = event.target.value)));
 apply();
 
-export { apply };
+// The panel loads on first use.
+const toggle = header.querySelector('#theme-panel-toggle');
+toggle.addEventListener('click', async () => {
+  const { openThemePanel } = await import('./theme-panel.js');
+  openThemePanel(toggle);
+});
+
+export { apply, settings };

@@ -9,7 +9,15 @@ export interface RenderCommentOptions {
   /** Whether `![alt](src)` shows the picture. Default `false`: it stays a link. */
   images?: boolean;
   macros?: TexMacros;
+  /**
+   * Put before every id and `#fragment` link of the body (`c-42-`), so a
+   * comment cannot create or scroll to the page's own ids. Default none.
+   */
+  idPrefix?: string;
 }
+
+/** How many levels a comment's headings move down: its `#` is an h4, below the post's sections. */
+export const commentHeadingShift = 3;
 
 export interface RenderedComment extends Pick<RenderedMarkdown, 'html' | 'errors'> {
   /** True when the body was over the length limit and not rendered at all. */
@@ -20,7 +28,7 @@ export interface RenderedComment extends Pick<RenderedMarkdown, 'html' | 'errors
  * Renders a visitor's comment: markdown and math, but raw HTML shown as text,
  * only http, https, mailto and relative links (with `rel="nofollow ugc
  * noopener"`), KaTeX without `trust`, no front matter, and no images unless
- * the site allows them. A body over the length limit is refused unread, so a
+ * the site allows them; headings move down `commentHeadingShift` levels. A body over the length limit is refused unread, so a
  * megabyte of TeX cannot stall the page.
  */
 export function renderComment(body: string, options: RenderCommentOptions = {}): RenderedComment {
@@ -32,7 +40,12 @@ export function renderComment(body: string, options: RenderCommentOptions = {}):
       refused: true,
     };
   }
-  const { html, errors } = renderMarkdown(body, { trusted: false, frontMatter: false, images: options.images ?? false, macros: options.macros });
-  return { html, errors, refused: false };
+  const { html, errors } = renderMarkdown(body, { trusted: false, frontMatter: false, images: options.images ?? false, macros: options.macros, idPrefix: options.idPrefix });
+  return { html: demoteHeadings(html, commentHeadingShift), errors, refused: false };
 }
 
+/** Moves every heading `shift` levels down (h1 → h4 for 3), never below h6. */
+export function demoteHeadings(html: string, shift: number): string {
+  if (shift <= 0) return html;
+  return html.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + shift)}`);
+}

@@ -2,6 +2,8 @@ import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { numberEquations, parseLoneReference } from './equation-numbering.js';
 import { escapeHtml } from './escape-html.js';
+import { type BlockNumberingOptions, numberBlocks } from './block-numbering.js';
+import { LabelRegistry } from './label-registry.js';
 import type { Excerpt, Settings } from './excerpt.js';
 import { type LeadingBlocks, readLeadingBlocks } from './excerpt-blocks.js';
 import { cutHtml, moreMarker } from './excerpt-html.js';
@@ -23,6 +25,8 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
   const post = parsed ? readPostOptions(parsed.meta, parsed.fieldLines) : undefined;
   const macros = post ? macrosInForce(settings.macros, post.macros) : settings.macros;
   const reading = { macros, dialect: post?.dialect };
+  // Figures, tables and theorems are numbered as in the post: the excerpt is its beginning, so the numbers agree.
+  const numbering: BlockNumberingOptions = { locale: post?.locale ?? settings.locale, theoremNumbering: post?.theoremNumbering ?? 'per-kind', lineOffset: 0 };
   // As markdown-it's own first step, so that lines and offsets are the ones it reads.
   const body = front.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const md = markdownFor(settings.trusted, true, 'left-out');
@@ -38,7 +42,7 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
     if (kept < 0) kept = blocks.lines.length;
     const goesOn = kept < blocks.lines.length || blocks.unread;
     const end = kept > 0 ? blocks.lineStarts[blocks.lines[kept - 1][1]] : 0;
-    const { html, renderKept } = renderBlocks(md, body, end, { references: blocks.references, footnoteLabels }, settings.trusted, reading);
+    const { html, renderKept } = renderBlocks(md, body, end, { references: blocks.references, footnoteLabels }, settings.trusted, reading, numbering);
     const cut = cutHtml(html, settings, { readsTex: false, goesOn, extendable: goesOn && marked === undefined, renderKept });
     if (cut) return cut;
   }
@@ -81,8 +85,10 @@ function renderBlocks(
   env: { references: Record<string, unknown> } & FootnoteLabelsEnv,
   trusted: boolean,
   reading: ReadFormulasOptions,
+  blockNumbering: BlockNumberingOptions,
 ): { html: string; renderKept: (html: string) => string } {
   const tokens = md.parse(body.slice(0, end), { ...env });
+  numberBlocks(tokens, new LabelRegistry(), blockNumbering);
   const { formulas } = readPostFormulas(tokens, reading);
   const inputs = formulas.map((formula) => formula.input);
   // A reference may point further down: then number the whole post, the rest parsed, not rendered.

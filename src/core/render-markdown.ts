@@ -6,6 +6,7 @@ import type { Equation } from './equation-numbering.js';
 import type { PostDialect, PostMeta } from './front-matter.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
 import { drain } from './steps.js';
+import { prefixIds } from './prefix-ids.js';
 import type { TexMacros } from './render-math.js';
 import type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
 import type { Bibliography, CslItem } from './bibliography.js';
@@ -78,6 +79,14 @@ export interface RenderMarkdownOptions {
    * (or for a language it has not loaded) code is plain escaped text.
    */
   highlighter?: CodeHighlighter;
+  /**
+   * Put before every id the HTML creates (headings, equations, footnotes,
+   * figures, theorems, references), every id list and every `#fragment`
+   * link to them, and before the ids in the result: text shown among other
+   * text (a comment in a page, `c-42-`) then cannot create or target the
+   * page's own ids. Default none.
+   */
+  idPrefix?: string;
 }
 
 export interface Heading {
@@ -119,7 +128,20 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const context = mathContext(post, formulaTypesetter(post));
   const html = post.md.renderer.render(post.tokens, post.md.options, context);
   const headings = postHeadings(post, context);
-  return { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations, blocks: post.blocks };
+  const rendered = { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations, blocks: post.blocks };
+  return options.idPrefix ? withIdPrefix(rendered, options.idPrefix) : rendered;
+}
+
+function withIdPrefix(rendered: RenderedMarkdown, prefix: string): RenderedMarkdown {
+  const moved = <T extends { id: string }>(items: T[]) => items.map((item) => ({ ...item, id: prefix + item.id }));
+  return {
+    ...rendered,
+    html: prefixIds(rendered.html, prefix),
+    equations: moved(rendered.equations),
+    headings: moved(rendered.headings),
+    citations: moved(rendered.citations),
+    blocks: moved(rendered.blocks),
+  };
 }
 
 /** The result for untrusted text over the limit: the text as written, and why it is not rendered. */

@@ -20,8 +20,8 @@ after(async () => {
 const pages = await demoPages();
 
 describe('the demo pages', () => {
-  it('are home, article (each sample post), archive, components and the gallery', () => {
-    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
+  it('are home, article (each sample post), archive, components, the gallery and the playground', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
   });
 
   for (const page of pages) {
@@ -153,6 +153,104 @@ describe('the demo pages', () => {
       assert.equal(await status.jsonValue(), 'Loading…');
     } finally {
       await tab.close();
+    }
+  });
+
+  it('the theme panel opens from the keyboard, changes every element live, gives the CSS, survives a reload and closes with Escape; axe finds nothing in it', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/gallery.html', { lang: 'en', theme: 'light' });
+      const badge = () => tab.evaluate(() => getComputedStyle(document.querySelector('post-card').shadowRoot.querySelector('[part="badge"]')).backgroundColor);
+      const cite = () => tab.evaluate(() => getComputedStyle(document.querySelector('post-excerpt').shadowRoot.querySelector('a')).color);
+      assert.equal(await badge(), 'rgb(11, 92, 173)');
+      await tab.focus('#theme-panel-toggle');
+      await tab.keyboard.press('Enter');
+      await tab.waitForSelector('#theme-panel:not([hidden])');
+      assert.equal(await tab.evaluate(() => [document.activeElement.id, document.querySelector('#theme-panel-toggle').getAttribute('aria-expanded')].join()), 'tp-preset,true');
+      await tab.select('#tp-preset', 'contrast');
+      assert.equal(await badge(), 'rgb(0, 0, 179)');
+      assert.equal(await cite(), 'rgb(0, 0, 179)');
+      assert.match(await tab.$eval('#tp-css', (area) => area.value), /--sb-color-accent: light-dark\(#0000b3, #ffff00\);/);
+      // One picker, as a visitor sets it: the light accent.
+      await tab.$eval('input[type="color"][data-token="color-accent"][data-side="0"]', (picker) => {
+        picker.value = '#8a1538';
+        picker.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      assert.equal(await badge(), 'rgb(138, 21, 56)');
+      assert.match(await tab.$eval('#tp-css', (area) => area.value), /--sb-color-accent: light-dark\(#8a1538, #ffff00\);/);
+      const slider = await tab.$('input[type="range"][data-token="radius"]');
+      await slider.focus();
+      await tab.keyboard.press('ArrowRight');
+      assert.match(await tab.$eval('#tp-css', (area) => area.value), /--sb-radius: 1px;/);
+      assert.deepEqual(await axeViolations(tab), []);
+      await tab.keyboard.press('Escape');
+      assert.equal(await tab.evaluate(() => [document.querySelector('#theme-panel').hidden, document.activeElement.id].join()), 'true,theme-panel-toggle');
+      await tab.reload();
+      await tab.waitForSelector('#locale');
+      await tab.waitForFunction(() => document.querySelector('post-card')?.shadowRoot?.querySelector('[part="badge"]'));
+      assert.equal(await badge(), 'rgb(138, 21, 56)');
+      await tab.click('#theme-panel-toggle');
+      await tab.waitForSelector('#theme-panel:not([hidden]) #tp-reset');
+      await tab.click('#tp-reset');
+      assert.equal(await badge(), 'rgb(11, 92, 173)');
+    } finally {
+      await profile.close();
+    }
+  });
+
+  it('the theme panel in dark and in Chinese: axe finds nothing, and it fits a 375 px screen', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/index.html', { lang: 'zh-CN', theme: 'dark', width: 375 });
+    try {
+      await tab.click('#theme-panel-toggle');
+      await tab.waitForSelector('#theme-panel:not([hidden])');
+      assert.equal(await tab.$eval('#tp-title', (title) => title.textContent), '主题面板');
+      assert.deepEqual(await axeViolations(tab), []);
+      assert.deepEqual(await tab.evaluate(() => [...document.querySelectorAll('#theme-panel *')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((element) => element.localName)), []);
+      await tab.click('#tp-reset');
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the playground renders as you type, lists equations, references, citations and errors, keeps the text after a reload and restores it from a share link', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/playground.html', { lang: 'en' });
+      const lists = () => tab.evaluate(() => Object.fromEntries(['equations', 'references', 'citations', 'errors'].map((id) => [id, [...document.getElementById(id).children].map((li) => li.textContent)])));
+      const sample = await lists();
+      assert.deepEqual(sample.equations, ['(1) \\label{eq:gauss}', '(2) \\label{eq:polar}', '(★)']);
+      assert.deepEqual(sample.references, ['(1) → eq:gauss', '(2) → eq:polar']);
+      assert.match(sample.citations[0], /^\[1\] → .*Pearson/);
+      assert.equal(sample.errors.length, 2);
+      const text = 'See \\eqref{eq:b}.\n\n\\begin{equation}a = b \\label{eq:a}\\end{equation}\n\n\\begin{equation}b = c \\label{eq:b}\\end{equation}\n\n$\\frac{1}{$ 中文，公式';
+      await tab.$eval('#source', (area) => { area.value = ''; });
+      await tab.type('#source', text);
+      await tab.waitForFunction(() => document.getElementById('equations').children.length === 2 && document.getElementById('references').textContent.includes('eq:b'));
+      const typed = await lists();
+      assert.deepEqual(typed.equations, ['(1) \\label{eq:a}', '(2) \\label{eq:b}']);
+      assert.deepEqual(typed.references, ['(2) → eq:b']);
+      assert.deepEqual(typed.citations, ['(none)']);
+      assert.equal(typed.errors.length, 1);
+      assert.match(typed.errors[0], /^line 7: KaTeX parse error/);
+      await tab.reload();
+      await tab.waitForFunction(() => document.getElementById('equations').children.length === 2);
+      assert.equal(await tab.$eval('#source', (area) => area.value), text);
+      await tab.click('#share');
+      await tab.waitForFunction(() => document.getElementById('share-status').textContent);
+      const link = await tab.evaluate(() => location.href);
+      assert.match(new URL(link).hash, /^#md=[\w-]+$/);
+      // A visitor with nothing stored opens the link.
+      const other = await browser.createBrowserContext();
+      try {
+        const opened = await other.newPage();
+        await opened.goto(link, { waitUntil: 'networkidle0' });
+        await opened.waitForFunction(() => document.getElementById('equations')?.children.length === 2);
+        assert.equal(await opened.$eval('#source', (area) => area.value), text);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await profile.close();
     }
   });
 

@@ -590,3 +590,17 @@ describe('excerpt: footnotes', () => {
     assert.equal(seen(excerpt('Write `a[^1]` for a note.\n\n[^1]: The note.').html), 'Write a[^1] for a note.');
   });
 });
+
+describe('excerpt: numbered blocks at the start of a post', () => {
+  it('shows a theorem with its name and number, as in the post', () => {
+    const post = tex`\begin{theorem}[Central limit]\label{thm:clt}` + '\nThe sum of many small variables tends to a normal one.\n' + tex`\end{theorem}` + '\n\nAfter it, more.';
+    const result = excerpt(post, { length: 200 });
+    assert.match(seen(result.html), /^Theorem 1 \(Central limit\)\. The sum of many small variables tends to a normal one\./);
+    assert.equal(seen(excerpt(post, { length: 200, locale: 'zh' }).html).slice(0, 4), '定理 1');
+  });
+
+  it('numbers a figure at the start as the post does', () => {
+    const result = excerpt('![A random walk](walk.png)\n\nAfter it.', { length: 200 });
+    assert.match(seen(result.html), /^Figure 1: A random walk/);
+  });
+});

@@ -31,7 +31,8 @@ describe('size budgets (min+gzip)', () => {
     const parser = sum(chunks.filter(isParser));
     // 190 KB before footnotes, citations, numbered blocks and code: their markdown rules (about 15 KB) sit in
     // the renderers chunk every post loads; splitting them out by feature is still to do (issue 11).
-    assert.ok(initial + lazy <= 206 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
+    // 206 KB until renderMarkdown's idPrefix (comments' ids and fragment links prefixed): 206.2 KB then.
+    assert.ok(initial + lazy <= 207 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
     assert.ok(!chunks.some((chunk) => chunk.upFront && isParser(chunk)), 'the parser is not loaded up front');
     assert.ok(parser > 0 && parser <= 100 * KB, `parser ${(parser / KB).toFixed(1)} KB`);
   });
@@ -60,7 +61,7 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 56 KB up front, of which our own code (all of it, lazy parts too) is under 80 KB', async () => {
+  it('every element at once loads at most 56 KB up front, of which our own code (all of it, lazy parts too) is under 81 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
@@ -68,6 +69,7 @@ describe('size budgets (min+gzip)', () => {
     // its tokenizer, index, snippets and Pagefind glue on first search. 55 KB until the theme's
     // colour-scheme rules, token table and parts came (55.0 KB then).
     assert.ok(initial <= 56 * KB, `${(initial / KB).toFixed(1)} KB up front`);
-    assert.ok(own <= 80 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
+    assert.ok(own <= 81 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

@@ -197,7 +197,7 @@ export class CommentFormElement extends LitElement {
     if (!renderers) {
       this.#preview = undefined;
     } else if (source !== this.#preview?.source || changed.has('macros') || changed.has('maxLength') || changed.has('images')) {
-      this.#preview = { source, rendered: renderers.renderComment(source, { maxLength: this.maxLength, images: this.images, macros: this.macros }) };
+      this.#preview = { source, rendered: renderers.renderComment(source, { maxLength: this.maxLength, images: this.images, macros: this.macros, idPrefix: 'preview-' }) };
     }
   }
 

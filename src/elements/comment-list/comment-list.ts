@@ -231,6 +231,17 @@ export class CommentListElement extends LitElement {
     target.scrollIntoView({ block: 'start' });
   }
 
+  /** A comment's links to its own anchors point into the shadow root, which the browser's fragment navigation does not look in. */
+  #followInnerLink(event: MouseEvent): void {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+    const fragment = link?.getAttribute('href')?.slice(1);
+    const target = fragment && this.shadowRoot?.getElementById(decodeURIComponent(fragment));
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+  }
+
   #reply(comment: Comment): void {
     const event = new CommentReplyEvent(comment);
     this.dispatchEvent(event);
@@ -251,7 +262,7 @@ export class CommentListElement extends LitElement {
     if (!renderers) return html`<p class="source">${comment.body}</p>`;
     let body = this.#rendered.get(comment.id);
     if (body?.body !== comment.body) {
-      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images });
+      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images, idPrefix: commentIdPrefix(comment) });
       this.#rendered.set(comment.id, (body = { body: comment.body, html, refused }));
     }
     return body.refused ? html`<p part="refused" class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
@@ -357,9 +368,14 @@ export class CommentListElement extends LitElement {
       return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${problem.message}</p>` : html`<p part="empty">${messages.noComments}</p>`;
     }
     if (this.variant === 'recent') return this.#recent();
-    return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
+    return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments} @click=${this.#followInnerLink}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
       ${this.#more()} ${this.#pagination()}`;
   }
+}
+
+/** The prefix of a comment's own ids: unique per comment, and never one of the page's. */
+function commentIdPrefix(comment: Comment): string {
+  return `c-${comment.id}-`;
 }
 
 function containsComment(thread: CommentThread, id: string): boolean {

@@ -29,6 +29,18 @@ describe('comment-list', () => {
     expect(articles(el).map(depthOf)).to.deep.equal([0, 1, 2, 2, 2]);
   });
 
+  it("shows a visitor's picture only when the site sets images: otherwise it stays a link and nothing is fetched", async () => {
+    const picture = [{ id: 'p', author: 'Ada', date: '2024-01-01', body: '![cat](https://example.org/cat.png)' }];
+    const off = await fixture<CommentListElement>(html`<comment-list .comments=${picture}></comment-list>`);
+    await off.updateComplete;
+    const body = off.shadowRoot!.querySelector('[part="body"]')!;
+    expect(body.querySelector('img')).to.equal(null);
+    expect(body.querySelector('a')!.getAttribute('href')).to.equal('https://example.org/cat.png');
+    const on = await fixture<CommentListElement>(html`<comment-list images .comments=${picture}></comment-list>`);
+    await on.updateComplete;
+    expect(on.shadowRoot!.querySelector('[part="body"] img')!.getAttribute('src')).to.equal('https://example.org/cat.png');
+  });
+
   it('does not link an author whose website is not http(s)', async () => {
     const el = await fixture<CommentListElement>(html`<comment-list .comments=${comments}></comment-list>`);
     const bo = articles(el)[1].querySelector('[part="author"]')!;
