@@ -1,5 +1,6 @@
 import { type RenderedMarkdown, renderMarkdown } from './render-markdown.js';
 import type { TexMacros } from './render-math.js';
+import type { LabelTarget } from './label-registry.js';
 
 // Apart from comments.ts, so that threading comments loads no markdown or KaTeX.
 
@@ -14,6 +15,8 @@ export interface RenderCommentOptions {
    * comment cannot create or scroll to the page's own ids. Default none.
    */
   idPrefix?: string;
+  /** The post's labels, by name: `\eqref{x}` in the comment links to the post's equation `x` (unprefixed) and shows its number. */
+  labels?: ReadonlyMap<string, LabelTarget>;
 }
 
 /** How many levels a comment's headings move down: its `#` is an h4, below the post's sections. */
@@ -40,7 +43,7 @@ export function renderComment(body: string, options: RenderCommentOptions = {}):
       refused: true,
     };
   }
-  const { html, errors } = renderMarkdown(body, { trusted: false, frontMatter: false, images: options.images ?? false, macros: options.macros, idPrefix: options.idPrefix });
+  const { html, errors } = renderMarkdown(body, { trusted: false, frontMatter: false, images: options.images ?? false, macros: options.macros, idPrefix: options.idPrefix, labels: options.labels });
   return { html: demoteHeadings(html, commentHeadingShift), errors, refused: false };
 }
 

@@ -20,6 +20,17 @@ export interface LabelTarget {
 export class LabelRegistry {
   readonly #targets = new Map<string, LabelTarget>();
   readonly #ids = new Set<string>();
+  readonly #outside?: ReadonlyMap<string, LabelTarget>;
+
+  /**
+   * `outside`: labels defined elsewhere on the page (the post a comment is
+   * under). References reach them when the text has no label of that name;
+   * their ids are taken, so the text's own targets never share one.
+   */
+  constructor(outside?: ReadonlyMap<string, LabelTarget>) {
+    this.#outside = outside;
+    for (const target of outside?.values() ?? []) this.#ids.add(target.id);
+  }
 
   /**
    * Gives `label` to `target`. As MathJax does, the first definition is the
@@ -33,8 +44,9 @@ export class LabelRegistry {
     return undefined;
   }
 
+  /** The text's own target of `label`, else the outside one. */
   get(label: string): LabelTarget | undefined {
-    return this.#targets.get(label);
+    return this.#targets.get(label) ?? this.#outside?.get(label);
   }
 
   /** Marks an id as taken (a heading's, say) so no target is given it. */

@@ -71,7 +71,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
     headingTokens.push({ level: Number(token.tag.slice(1)), id, inline });
   });
   yield;
-  const labels = new LabelRegistry();
+  const labels = new LabelRegistry(options.labels);
   for (const { id } of headingTokens) labels.reserveId(id);
   const blockOptions = {
     locale: postOptions.locale ?? options.locale ?? 'en',

@@ -8,6 +8,7 @@ import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors
 import { drain } from './steps.js';
 import { prefixIds } from './prefix-ids.js';
 import type { TexMacros } from './render-math.js';
+import type { LabelTarget } from './label-registry.js';
 import type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
 import type { Bibliography, CslItem } from './bibliography.js';
 import type { CitationStyle, CitedReference } from './citation-format.js';
@@ -87,6 +88,12 @@ export interface RenderMarkdownOptions {
    * page's own ids. Default none.
    */
   idPrefix?: string;
+  /**
+   * Labels defined outside the text, by name (a comment's post's equations):
+   * `\eqref`, `\ref` and `@…` the text cannot resolve itself link to them,
+   * and `idPrefix` leaves those links as they are. The text's own labels win.
+   */
+  labels?: ReadonlyMap<string, LabelTarget>;
 }
 
 export interface Heading {
@@ -129,14 +136,18 @@ export function renderMarkdown(source: string, options: RenderMarkdownOptions = 
   const html = post.md.renderer.render(post.tokens, post.md.options, context);
   const headings = postHeadings(post, context);
   const rendered = { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations, blocks: post.blocks };
-  return options.idPrefix ? withIdPrefix(rendered, options.idPrefix) : rendered;
+  return options.idPrefix ? withIdPrefix(rendered, options.idPrefix, outsideIds(options.labels)) : rendered;
 }
 
-function withIdPrefix(rendered: RenderedMarkdown, prefix: string): RenderedMarkdown {
+function outsideIds(labels: RenderMarkdownOptions['labels']): Set<string> {
+  return new Set([...(labels?.values() ?? [])].map((target) => target.id));
+}
+
+function withIdPrefix(rendered: RenderedMarkdown, prefix: string, keep: ReadonlySet<string>): RenderedMarkdown {
   const moved = <T extends { id: string }>(items: T[]) => items.map((item) => ({ ...item, id: prefix + item.id }));
   return {
     ...rendered,
-    html: prefixIds(rendered.html, prefix),
+    html: prefixIds(rendered.html, prefix, keep),
     equations: moved(rendered.equations),
     headings: moved(rendered.headings),
     citations: moved(rendered.citations),

@@ -79,3 +79,34 @@ describe('renderComment idPrefix and headings', () => {
     assert.deepEqual([...html.matchAll(/<\/(h[1-6])>/g)].map((m) => m[1]), ['h4', 'h5', 'h6', 'h6']);
   });
 });
+
+describe('renderComment labels of the post', () => {
+  const labels = new Map([
+    ['a', { id: 'eq-a', number: '1', kind: 'equation' }],
+    ['fig:one', { id: 'fig-one', number: '2', kind: 'figure' }],
+  ]);
+
+  it('links a reference it cannot resolve itself to the post, unprefixed, with the post’s number', () => {
+    const { html, errors } = renderComment('By \\eqref{a}, $\\eqref{a}$ and @fig:one.', { idPrefix: 'c-7-', labels });
+    assert.deepEqual(fragments(html), ['eq-a', 'eq-a', 'fig-one']);
+    assert.match(html, />\(1\)</);
+    assert.deepEqual(errors, []);
+  });
+
+  it('keeps an unknown label (??) with its error', () => {
+    const { html, errors } = renderComment('See \\eqref{b}.', { idPrefix: 'c-7-', labels });
+    assert.match(html, /\(\?\?\)/);
+    assert.deepEqual(fragments(html), []);
+    assert.ok(errors.some((error) => error.message.includes('"b"')), JSON.stringify(errors));
+  });
+
+  it('keeps a label the comment defines itself, and its id apart from the post’s', () => {
+    const { html } = renderComment('$$\\begin{equation}y\\label{a}\\end{equation}$$\n\nMine: \\eqref{a}; [raw](#eq-a).', { idPrefix: 'c-7-', labels });
+    const [own, raw] = fragments(html);
+    assert.ok(own.startsWith('c-7-') && ids(html).includes(own), `${own} in ${html}`);
+    assert.notEqual(own, 'c-7-eq-a');
+    // A hand-written link to the post's equation may stay, as \eqref would make it; any other is prefixed.
+    assert.equal(raw, 'eq-a');
+    assert.deepEqual(fragments(renderComment('[raw](#proof)', { idPrefix: 'c-7-', labels }).html), ['c-7-proof']);
+  });
+});

@@ -61,7 +61,7 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 56 KB up front, of which our own code (all of it, lazy parts too) is under 81 KB', async () => {
+  it('every element at once loads at most 56 KB up front, of which our own code (all of it, lazy parts too) is under 82 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
@@ -70,6 +70,7 @@ describe('size budgets (min+gzip)', () => {
     // colour-scheme rules, token table and parts came (55.0 KB then).
     assert.ok(initial <= 56 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
-    assert.ok(own <= 81 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
+    assert.ok(own <= 82 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

@@ -3,6 +3,9 @@ import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CommentBackendError, CommentPage } from '../../core/comment-backend.js';
 import { type Comment, type CommentThread, safeAuthorUrl, threadComments } from '../../core/comments.js';
+import type { LabelTarget } from '../../core/label-registry.js';
+import type { Equation } from '../../core/equation-numbering.js';
+import type { NumberedBlock } from '../../core/block-numbering.js';
 import { formatPostDate, readPostDate, validTimeZone } from '../../core/dates.js';
 import type { Messages } from '../../core/messages.js';
 import type { DataError } from '../../core/post.js';
@@ -28,7 +31,8 @@ import { CommentReplyEvent } from './comment-reply-event.js';
  * safe links and a length limit. Bad records are listed in `errors` and
  * skipped; the rest are shown. A long thread shows `window` top-level comments
  * and a button for more; a server's pages get page buttons. A link to
- * `#comment-ID` shows and scrolls to that comment.
+ * `#comment-ID` shows and scrolls to that comment. With `for`, a comment's
+ * `\eqref{x}` links to equation `x` of that `post-body`.
  *
  * @slot - Fallback content, shown beside the message when `src` cannot be loaded.
  *
@@ -117,6 +121,15 @@ export class CommentListElement extends LitElement {
    */
   @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined = undefined;
 
+  /**
+   * The id of the `post-body` (in the same document or shadow root) the
+   * comments are under: a comment's `\eqref{x}`, `\ref{x}` and `@fig:x` link
+   * to that post's equation or block `x` and show its number; a click scrolls
+   * the post to it. Labels a comment defines itself win. Followed as the post
+   * renders, before or after the list.
+   */
+  @property({ attribute: 'for' }) accessor for: string | undefined = undefined;
+
   /** Replacements for the built-in interface text. */
   @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
 
@@ -139,10 +152,37 @@ export class CommentListElement extends LitElement {
   /** Rendered bodies by comment id: a new render of the list renders no comment twice. */
   readonly #rendered = new Map<string, { body: string; html: string; refused: boolean }>();
   #scrollTo?: string;
+  /** The labels of the `for` post the comments were rendered with. */
+  #postLabels?: ReadonlyMap<string, LabelTarget>;
+  #postLabelsFrom?: readonly unknown[];
+  #postRoot?: Document | ShadowRoot;
 
   override connectedCallback(): void {
     super.connectedCallback();
     registerKatexFonts();
+    this.#postRoot = this.getRootNode() as Document | ShadowRoot;
+    this.#postRoot.addEventListener('post-rendered', this.#onPostRendered);
+  }
+
+  readonly #onPostRendered = (event: Event): void => {
+    if (this.for && event.target === this.#post()) this.requestUpdate();
+  };
+
+  /** The `post-body` named by `for`, if it is there. */
+  #post(): PostBodyLike | undefined {
+    if (!this.for) return undefined;
+    const post = (this.#postRoot ?? (this.getRootNode() as Document | ShadowRoot)).getElementById?.(this.for) as PostBodyLike | null;
+    return post && 'showFragment' in post ? post : undefined;
+  }
+
+  /** The `for` post's labels, as the post last rendered them; a new set clears the rendered comments. */
+  #readPostLabels(): void {
+    const result = this.#post()?.result;
+    const from = [result?.equations, result?.blocks];
+    if (this.#postLabelsFrom?.every((item, index) => item === from[index])) return;
+    this.#postLabelsFrom = from;
+    this.#postLabels = result ? postLabels(result.equations, result.blocks) : undefined;
+    this.#rendered.clear();
   }
 
   protected override getUpdateComplete(): Promise<boolean> {
@@ -181,12 +221,15 @@ export class CommentListElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#remoteAbort?.abort();
+    this.#postRoot?.removeEventListener('post-rendered', this.#onPostRendered);
+    this.#postRoot = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('backend')) this.#fetch.load(this.comments !== undefined || this.#backend ? undefined : this.src);
     if ((['backend', 'server', 'post', 'variant', 'limit', 'comments'] as const).some((key) => changed.has(key))) this.#loadRemote();
     if (changed.has('macros') || changed.has('maxLength') || changed.has('images')) this.#rendered.clear();
+    this.#readPostLabels();
     const load = this.#fetch.state;
     const remote = this.#remote.state === 'loaded' ? this.#remote.page.comments : undefined;
     const source = this.comments !== undefined ? this.comments : this.#backend ? remote : load.state === 'loaded' ? load.text : undefined;
@@ -236,10 +279,16 @@ export class CommentListElement extends LitElement {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
     const fragment = link?.getAttribute('href')?.slice(1);
-    const target = fragment && this.shadowRoot?.getElementById(decodeURIComponent(fragment));
-    if (!target) return;
-    event.preventDefault();
-    target.scrollIntoView({ block: 'center' });
+    if (!fragment) return;
+    const id = decodeURIComponent(fragment);
+    const target = this.shadowRoot?.getElementById(id);
+    if (target) {
+      event.preventDefault();
+      target.scrollIntoView({ block: 'center' });
+      return;
+    }
+    // Only links to the `for` post's targets are left unprefixed: the post shows them, typeset.
+    if (this.#post()?.showFragment(id)) event.preventDefault();
   }
 
   #reply(comment: Comment): void {
@@ -262,7 +311,7 @@ export class CommentListElement extends LitElement {
     if (!renderers) return html`<p class="source">${comment.body}</p>`;
     let body = this.#rendered.get(comment.id);
     if (body?.body !== comment.body) {
-      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images, idPrefix: commentIdPrefix(comment) });
+      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images, idPrefix: commentIdPrefix(comment), labels: this.#postLabels });
       this.#rendered.set(comment.id, (body = { body: comment.body, html, refused }));
     }
     return body.refused ? html`<p part="refused" class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
@@ -371,6 +420,20 @@ export class CommentListElement extends LitElement {
     return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments} @click=${this.#followInnerLink}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
       ${this.#more()} ${this.#pagination()}`;
   }
+}
+
+/** What the list needs of the `post-body` named by `for` (not imported, so the list loads none of it). */
+interface PostBodyLike extends HTMLElement {
+  readonly result?: { equations: readonly Equation[]; blocks: readonly NumberedBlock[] };
+  showFragment(id: string): boolean;
+}
+
+/** A post's labels by name, as `renderComment` takes them. */
+function postLabels(equations: readonly Equation[], blocks: readonly NumberedBlock[]): Map<string, LabelTarget> {
+  const labels = new Map<string, LabelTarget>();
+  for (const { label, id, number } of equations) if (label !== undefined && !labels.has(label)) labels.set(label, { id, number, kind: 'equation' });
+  for (const { label, id, number, kind } of blocks) if (label !== undefined && !labels.has(label)) labels.set(label, { id, number, kind });
+  return labels;
 }
 
 /** The prefix of a comment's own ids: unique per comment, and never one of the page's. */
