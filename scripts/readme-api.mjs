@@ -10,9 +10,11 @@ export const end = '<!-- api-tables:end -->';
 const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 const code = (text) => (text ? `\`${cell(text).replace(/`/g, "'")}\`` : '');
 
-/** The markdown of every element's table, in the manifest's order. */
+/** The markdown of every element's table, by tag name. */
 export function apiTables(manifest) {
   const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
+  // By tag name: the analyzer's order of files differs between machines.
+  elements.sort((a, b) => a.tagName.localeCompare(b.tagName));
   return elements.map((element) => {
     const rows = [
       ...(element.attributes ?? []).map((item) => ['attribute', item.name, code(item.type?.text), code(item.default), item.description]),
