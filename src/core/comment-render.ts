@@ -1,4 +1,5 @@
-import { type RenderedMarkdown, renderMarkdown } from './render-markdown.js';
+import { type RenderedMarkdown, renderMarkdownInSteps } from './render-markdown.js';
+import { drain, type Steps } from './steps.js';
 import type { TexMacros } from './render-math.js';
 import type { LabelTarget } from './label-registry.js';
 
@@ -35,6 +36,11 @@ export interface RenderedComment extends Pick<RenderedMarkdown, 'html' | 'errors
  * megabyte of TeX cannot stall the page.
  */
 export function renderComment(body: string, options: RenderCommentOptions = {}): RenderedComment {
+  return drain(renderCommentInSteps(body, options));
+}
+
+/** `renderComment`, yielding between pieces of work (each formula is one), for a caller that spreads a long comment over tasks. */
+export function* renderCommentInSteps(body: string, options: RenderCommentOptions = {}): Steps<RenderedComment> {
   const maxLength = options.maxLength ?? 10_000;
   if (body.length > maxLength) {
     return {
@@ -43,7 +49,7 @@ export function renderComment(body: string, options: RenderCommentOptions = {}):
       refused: true,
     };
   }
-  const { html, errors } = renderMarkdown(body, { trusted: false, frontMatter: false, images: options.images ?? false, macros: options.macros, idPrefix: options.idPrefix, labels: options.labels });
+  const { html, errors } = yield* renderMarkdownInSteps(body, { trusted: false, frontMatter: false, images: options.images ?? false, macros: options.macros, idPrefix: options.idPrefix, labels: options.labels });
   return { html: demoteHeadings(html, commentHeadingShift), errors, refused: false };
 }
 

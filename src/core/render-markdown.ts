@@ -5,7 +5,7 @@ import type { Locale } from './messages.js';
 import type { Equation } from './equation-numbering.js';
 import type { PostDialect, PostMeta } from './front-matter.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
-import { drain } from './steps.js';
+import { drain, type Steps } from './steps.js';
 import { prefixIds } from './prefix-ids.js';
 import type { TexMacros } from './render-math.js';
 import type { LabelTarget } from './label-registry.js';
@@ -128,11 +128,23 @@ export interface RenderedMarkdown {
 
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): RenderedMarkdown {
+  return drain(renderMarkdownInSteps(source, options));
+}
+
+/** `renderMarkdown`, yielding while the post is prepared and after each formula is typeset, for a caller that spreads the work over tasks. */
+export function* renderMarkdownInSteps(source: string, options: RenderMarkdownOptions = {}): Steps<RenderedMarkdown> {
   const trusted = options.trusted ?? true;
   const maxLength = options.maxLength ?? untrustedTextLimit;
   if (!trusted && source.length > maxLength) return tooLong(source, maxLength);
-  const post = drain(preparePost(source, options));
-  const context = mathContext(post, formulaTypesetter(post));
+  const post = yield* preparePost(source, options);
+  // KaTeX is most of the cost: each formula is a step of its own.
+  const typeset = formulaTypesetter(post);
+  const formulas: string[] = [];
+  for (let formula = 0; formula < post.formulas.length; formula++) {
+    formulas[formula] = typeset(formula);
+    yield;
+  }
+  const context = mathContext(post, (formula) => (formulas[formula] ??= typeset(formula)));
   const html = post.md.renderer.render(post.tokens, post.md.options, context);
   const headings = postHeadings(post, context);
   const rendered = { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations, blocks: post.blocks };

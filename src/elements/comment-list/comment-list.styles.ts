@@ -62,6 +62,10 @@ export const commentListStyles = css`
   [part='body'] a {
     color: var(--_color-accent);
   }
+  /* A body not yet typeset: its markdown as the author typed it, line breaks kept. */
+  .source {
+    white-space: pre-wrap;
+  }
   [part='reply-button'] {
     font-size: 0.85em;
   }

@@ -1,5 +1,6 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CommentBackendError, CommentPage } from '../../core/comment-backend.js';
 import { type Comment, type CommentThread, safeAuthorUrl, threadComments } from '../../core/comments.js';
@@ -17,9 +18,23 @@ import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
+import { afterNextPaint, yieldToBrowser } from '../shared/yield-to-browser.js';
 import { type BackendChoice, backendFromAttribute, chosenBackend, postKey } from '../shared/comment-backends.js';
 import { commentListStyles } from './comment-list.styles.js';
 import { CommentReplyEvent } from './comment-reply-event.js';
+import { CommentBodies, commentBody } from './comment-bodies.js';
+
+// Many long comments full of math would take seconds to typeset in one task.
+// An update renders the bodies that fit in `firstSliceCharacters` of
+// markdown; the others show their source text (find-in-page finds it) and
+// are typeset after the first paint, a formula at a time in slices of
+// `sliceBudget` ms, the linked comment first. A thread of short comments
+// renders whole in its first update, with no flash of TeX.
+
+/** Characters of comment markdown one update renders at most; a comment that does not fit waits for the slices. */
+const firstSliceCharacters = 6000;
+/** Milliseconds of typesetting between two yields to the browser. */
+const sliceBudget = 8;
 
 /**
  * @tagname comment-list
@@ -150,7 +165,16 @@ export class CommentListElement extends LitElement {
   #from = 0;
   #shown = 0;
   /** Rendered bodies by comment id: a new render of the list renders no comment twice. */
-  readonly #rendered = new Map<string, { body: string; html: string; refused: boolean }>();
+  readonly #rendered = new Map<string, RenderedBody>();
+  /** Bumped when every body must be rendered again (new macros, limit, images or post labels); a stale body shows until its turn. */
+  #generation = 0;
+  /** Characters of markdown the update under way may still render. */
+  #charactersLeft = 0;
+  /** The comments the last render showed as their source or stale, in the order they appear. */
+  #unrendered: Comment[] = [];
+  readonly #bodies = new CommentBodies();
+  /** The typesetting of `#unrendered` after the paint, while it runs. */
+  #typesetting?: Promise<void>;
   #scrollTo?: string;
   /** The labels of the `for` post the comments were rendered with. */
   #postLabels?: ReadonlyMap<string, LabelTarget>;
@@ -182,11 +206,17 @@ export class CommentListElement extends LitElement {
     if (this.#postLabelsFrom?.every((item, index) => item === from[index])) return;
     this.#postLabelsFrom = from;
     this.#postLabels = result ? postLabels(result.equations, result.blocks) : undefined;
-    this.#rendered.clear();
+    this.#generation++;
   }
 
-  protected override getUpdateComplete(): Promise<boolean> {
-    return updatedWith([this.#math], () => super.getUpdateComplete());
+  /** Resolves once every comment on show is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await updatedWith([this.#math], () => super.getUpdateComplete());
+    for (let typesetting = this.#typesetting; typesetting; typesetting = this.#typesetting) {
+      await typesetting;
+      result = await updatedWith([this.#math], () => super.getUpdateComplete());
+    }
+    return result;
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
@@ -228,7 +258,10 @@ export class CommentListElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('backend')) this.#fetch.load(this.comments !== undefined || this.#backend ? undefined : this.src);
     if ((['backend', 'server', 'post', 'variant', 'limit', 'comments'] as const).some((key) => changed.has(key))) this.#loadRemote();
-    if (changed.has('macros') || changed.has('maxLength') || changed.has('images')) this.#rendered.clear();
+    if (changed.has('macros') || changed.has('maxLength') || changed.has('images')) this.#generation++;
+    // On a server, and when hydrating what one rendered, every body is rendered at once: the two must match.
+    // The updates that show what the slices typeset render nothing themselves, so each stays short.
+    this.#charactersLeft = isServer || (!this.hasUpdated && this.shadowRoot?.firstChild) ? Infinity : this.#typesetting ? 0 : firstSliceCharacters;
     this.#readPostLabels();
     const load = this.#fetch.state;
     const remote = this.#remote.state === 'loaded' ? this.#remote.page.comments : undefined;
@@ -267,11 +300,72 @@ export class CommentListElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.#unrendered.length > 0) this.#typesetting ??= this.#typesetUnrendered();
+    this.#scrollToLinked();
+  }
+
+  /** Scrolls to the linked comment once it and the comments above it are typeset: none of them changes height after. */
+  #scrollToLinked(): void {
     const id = this.#scrollTo;
     const target = id && this.shadowRoot?.getElementById(id);
-    if (!target) return;
+    if (!target || this.#linkedAndAbove().some((comment) => !this.#isCurrent(comment))) return;
     this.#scrollTo = undefined;
     target.scrollIntoView({ block: 'start' });
+  }
+
+  /** Whether the body on show is the comment's, rendered with today's options. */
+  #isCurrent(comment: Comment): boolean {
+    const body = this.#rendered.get(comment.id);
+    return body?.body === comment.body && body.generation === this.#generation;
+  }
+
+  #renderOptions(comment: Comment) {
+    return { maxLength: this.maxLength, macros: this.macros, images: this.images, idPrefix: commentIdPrefix(comment), labels: this.#postLabels };
+  }
+
+  /** Typesets the comments shown as source, after the paint that shows them, in slices; each one done replaces its own body. */
+  async #typesetUnrendered(): Promise<void> {
+    await afterNextPaint();
+    let job: { comment: Comment; generation: number; steps: Generator<void, { html: string; refused: boolean }> } | undefined;
+    for (;;) {
+      const renderers = this.#math.value;
+      if (!this.isConnected || !renderers) break;
+      const start = performance.now();
+      let done = 0;
+      do {
+        // A job is dropped when the options changed or its comment is no longer on show.
+        if (job && (job.generation !== this.#generation || !this.#unrendered.includes(job.comment))) job = undefined;
+        if (!job) {
+          const comment = this.#nextToTypeset();
+          if (!comment) break;
+          job = { comment, generation: this.#generation, steps: renderers.renderCommentInSteps(comment.body, this.#renderOptions(comment)) };
+        }
+        const step = job.steps.next();
+        if (!step.done) continue;
+        this.#rendered.set(job.comment.id, { body: job.comment.body, generation: job.generation, ...step.value });
+        this.#bodies.show(job.comment.id, this.#bodyContent(job.comment));
+        job = undefined;
+        done++;
+      } while (performance.now() - start < sliceBudget);
+      if (done > 0) this.#scrollToLinked();
+      if (!job && !this.#nextToTypeset()) break;
+      await yieldToBrowser();
+    }
+    // Cleared before the last update's microtask: a render that finds comments left starts again.
+    this.#typesetting = undefined;
+  }
+
+  /** The linked comment if it waits, then those above it, then the first comment that waits. */
+  #nextToTypeset(): Comment | undefined {
+    const waiting = (comment: Comment) => !this.#isCurrent(comment);
+    const linked = this.#linkedAndAbove();
+    return (linked.at(-1) && waiting(linked.at(-1)!) ? linked.at(-1) : linked.find(waiting)) ?? this.#unrendered.find(waiting);
+  }
+
+  /** Of the comments shown as source, the linked one (last) and those above it; none once the page has scrolled to it. */
+  #linkedAndAbove(): Comment[] {
+    const index = this.#scrollTo ? this.#unrendered.findIndex((comment) => `comment-${comment.id}` === this.#scrollTo) : -1;
+    return this.#unrendered.slice(0, index + 1);
   }
 
   /** A comment's links to its own anchors point into the shadow root, which the browser's fragment navigation does not look in. */
@@ -309,11 +403,20 @@ export class CommentListElement extends LitElement {
     const renderers = this.#math.value;
     // Until the renderers arrive, the comment shows as its author typed it.
     if (!renderers) return html`<p class="source">${comment.body}</p>`;
-    let body = this.#rendered.get(comment.id);
-    if (body?.body !== comment.body) {
-      const { html, refused } = renderers.renderComment(comment.body, { maxLength: this.maxLength, macros: this.macros, images: this.images, idPrefix: commentIdPrefix(comment), labels: this.#postLabels });
-      this.#rendered.set(comment.id, (body = { body: comment.body, html, refused }));
+    // A body over the limit costs nothing: it is refused unread.
+    const cost = comment.body.length > this.maxLength ? 0 : comment.body.length;
+    if (!this.#isCurrent(comment) && cost <= this.#charactersLeft) {
+      this.#charactersLeft -= cost;
+      this.#rendered.set(comment.id, { body: comment.body, generation: this.#generation, ...renderers.renderComment(comment.body, this.#renderOptions(comment)) });
     }
+    if (!this.#isCurrent(comment)) this.#unrendered.push(comment);
+    return commentBody(this.#bodies, comment.id, this.#bodyContent(comment));
+  }
+
+  /** The comment's body as last rendered, or its source until it is. */
+  #bodyContent(comment: Comment) {
+    const body = this.#rendered.get(comment.id);
+    if (body?.body !== comment.body) return html`<p class="source">${comment.body}</p>`;
     return body.refused ? html`<p part="refused" class="refused">${this.#locale.messages.commentRefused}</p>` : unsafeHTML(body.html);
   }
 
@@ -331,7 +434,10 @@ export class CommentListElement extends LitElement {
   }
 
   #thread(threads: readonly CommentThread[], depth: number): unknown {
-    return threads.map(
+    // Keyed, so that a comment added above or between others leaves their rendered bodies in place.
+    return repeat(
+      threads,
+      ({ comment }) => comment.id,
       ({ comment, replies }) =>
         html`${this.#comment(comment)}${replies.length === 0
           ? nothing
@@ -344,13 +450,13 @@ export class CommentListElement extends LitElement {
   // Below the deepest level, replies follow one another in reading order. Walked
   // without recursion, so a chain of 10 000 replies cannot overflow the stack.
   #flat(threads: readonly CommentThread[]) {
-    const shown = [];
+    const shown: Comment[] = [];
     const stack = [...threads].reverse();
     for (let thread = stack.pop(); thread; thread = stack.pop()) {
-      shown.push(this.#comment(thread.comment));
+      shown.push(thread.comment);
       for (let i = thread.replies.length - 1; i >= 0; i--) stack.push(thread.replies[i]);
     }
-    return shown;
+    return repeat(shown, (comment) => comment.id, (comment) => this.#comment(comment));
   }
 
   #recent() {
@@ -405,6 +511,7 @@ export class CommentListElement extends LitElement {
   }
 
   protected override render() {
+    this.#unrendered = [];
     const messages = this.#locale.messages;
     const load = this.#fetch.state;
     const remote = this.#remote;
@@ -420,6 +527,15 @@ export class CommentListElement extends LitElement {
     return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments} @click=${this.#followInnerLink}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
       ${this.#more()} ${this.#pagination()}`;
   }
+}
+
+interface RenderedBody {
+  /** The markdown it was rendered from. */
+  body: string;
+  html: string;
+  refused: boolean;
+  /** The `#generation` of the options it was rendered with. */
+  generation: number;
 }
 
 /** What the list needs of the `post-body` named by `for` (not imported, so the list loads none of it). */

@@ -3,6 +3,6 @@
 // math-modules.ts), so a page that never shows such text loads none of it.
 export { renderMarkdown } from '../../core/render-markdown.js';
 export { excerpt } from '../../core/excerpt.js';
-export { renderComment } from '../../core/comment-render.js';
+export { renderComment, renderCommentInSteps } from '../../core/comment-render.js';
 export { postBlocksInSteps } from '../../core/post-blocks.js';
 export { bibliographyToLoad, loadBibliography } from '../../core/bibliography-loader.js';
