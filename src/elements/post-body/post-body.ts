@@ -353,7 +353,9 @@ export class PostBodyElement extends LitElement {
 
   #announce({ equations, headings, errors, meta }: RenderedMarkdown): void {
     this.#placeNotes();
-    this.dispatchEvent(new PostRenderedEvent({ equations, headings, errors, meta }));
+    // Through a variable: the manifest analyzer takes a constructor's first argument for the event's name.
+    const rendered = new PostRenderedEvent({ equations, headings, errors, meta });
+    this.dispatchEvent(rendered);
   }
 
   /** Once the whole article is in: its notes typeset and placed beside the text (when the styles say so). */
