@@ -1,10 +1,10 @@
-// Every demo page in Chromium, in light and dark, zh and en: axe-core finds
-// no accessibility violation, and at 375 px nothing overflows horizontally
-// except formulas, code and tables, which scroll.
+// Every demo page in Chromium, in light and dark, zh and en, at 375 px and
+// 1280 px: axe-core finds no accessibility violation, and nothing overflows
+// horizontally except formulas, code and tables, which scroll.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, demoPages, horizontalOverflow, launchChromium, openDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
+import { axeViolations, demoPages, hasSiteControls, horizontalOverflow, launchChromium, openDemoPage, resizeDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
 
 let server;
 let browser;
@@ -20,23 +20,24 @@ after(async () => {
 const pages = await demoPages();
 
 describe('the demo pages', () => {
-  it('are home, article (each sample post), archive, components, the gallery and the playground', () => {
-    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
+  it('are home, article (each sample post), archive, components, the gallery, the playground and the plain-HTML example', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk', '/examples/plain.html']) assert.ok(pages.includes(page), page);
   });
 
+  // One load per page, language and theme, looked at on a phone and then on a desktop.
   for (const page of pages) {
-    for (const lang of ['zh-CN', 'en']) {
+    for (const lang of hasSiteControls(page) ? ['zh-CN', 'en'] : [null]) {
       for (const theme of ['light', 'dark']) {
-        it(`${page} in ${lang}, ${theme}: no axe violations${theme === 'light' ? '; nothing overflows at 375 px' : ''}`, async () => {
-          const tab = await openDemoPage(browser, server.url, page, { theme, lang });
+        it(`${page}${lang ? ` in ${lang}` : ''}, ${theme}, at 375 px and 1280 px: no axe violations, nothing overflows`, async () => {
+          const tab = await openDemoPage(browser, server.url, page, { theme, lang: lang ?? undefined, width: 375 });
           try {
-            assert.equal(await tab.evaluate(() => document.documentElement.lang), lang);
-            assert.deepEqual(await axeViolations(tab), []);
-            if (theme === 'light') {
-              await tab.setViewport({ width: 375, height: 900 });
-              await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-              assert.deepEqual(await tab.evaluate(horizontalOverflow), []);
+            if (lang) assert.equal(await tab.evaluate(() => document.documentElement.lang), lang);
+            const found = {};
+            for (const width of [375, 1280]) {
+              if (width !== 375) await resizeDemoPage(tab, page, width);
+              found[width] = { axe: await axeViolations(tab), overflow: await tab.evaluate(horizontalOverflow) };
             }
+            assert.deepEqual(found, { 375: { axe: [], overflow: [] }, 1280: { axe: [], overflow: [] } });
           } finally {
             await tab.close();
           }
