@@ -20,8 +20,8 @@ after(async () => {
 const pages = await demoPages();
 
 describe('the demo pages', () => {
-  it('are home, article (each sample post), archive, components, the gallery, the playground and the plain-HTML example', () => {
-    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk', '/examples/plain.html']) assert.ok(pages.includes(page), page);
+  it('are home, article (each sample post), archive, comments, search, components, the gallery, the playground and the plain-HTML example', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/comments.html', '/demo/search.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk', '/examples/plain.html']) assert.ok(pages.includes(page), page);
   });
 
   // One load per page, language and theme, looked at on a phone and then on a desktop.
