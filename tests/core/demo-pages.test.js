@@ -213,6 +213,61 @@ describe('the demo pages', () => {
     }
   });
 
+  // In the page: the focused element (inside shadow roots too), and whether a sighted keyboard user sees where focus is.
+  const focusShown = () => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const style = getComputedStyle(active);
+    const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return {
+      name: `${active.localName}${active.id ? `#${active.id}` : ''}${active.getAttribute('href') ? `[href=${active.getAttribute('href')}]` : ''}`,
+      visible: active.matches(':focus-visible') && (ring || style.boxShadow !== 'none'),
+      inPanel: Boolean(active.closest('#theme-panel')),
+      index: [...document.querySelectorAll('#theme-panel :is(button, select, input, textarea, a[href])')].indexOf(active),
+    };
+  };
+
+  for (const lang of ['zh-CN', 'en']) {
+    it(`Tab reaches every control of the header and the theme panel in order, each visibly focused, in ${lang} and dark`, async () => {
+      const profile = await browser.createBrowserContext();
+      try {
+        const tab = await openDemoPage(profile, server.url, '/demo/index.html', { lang, theme: 'dark' });
+        const header = [];
+        for (let step = 0; step < 20 && !header.some((item) => item.name === 'button#theme-panel-toggle'); step++) {
+          await tab.keyboard.press('Tab');
+          header.push(await tab.evaluate(focusShown));
+        }
+        const links = await tab.$$eval('.site-header a', (anchors) => anchors.map((a) => `a[href=${a.getAttribute('href')}]`));
+        assert.deepEqual(header.map((item) => item.name), [...links, 'select#locale', 'select#theme', 'button#theme-panel-toggle']);
+        assert.deepEqual(header.filter((item) => !item.visible), []);
+
+        await tab.keyboard.press('Enter');
+        await tab.waitForSelector('#theme-panel:not([hidden])');
+        const controls = await tab.$$eval('#theme-panel :is(button, select, input, textarea, a[href])', (all) => all.length);
+        // Focus starts on the preset; the close button is before it, one Shift+Tab back.
+        await tab.keyboard.down('Shift');
+        await tab.keyboard.press('Tab');
+        await tab.keyboard.up('Shift');
+        const panel = [await tab.evaluate(focusShown)];
+        for (let step = 0; step < controls + 5 && panel.at(-1).inPanel; step++) {
+          await tab.keyboard.press('Tab');
+          panel.push(await tab.evaluate(focusShown));
+        }
+        const inside = panel.filter((item) => item.inPanel);
+        assert.deepEqual(inside.map((item) => item.index), [...Array(controls).keys()], inside.map((item) => item.name).join(' '));
+        assert.deepEqual(inside.filter((item) => !item.visible), []);
+        // Back into the panel, whose Escape closes it.
+        await tab.keyboard.down('Shift');
+        await tab.keyboard.press('Tab');
+        await tab.keyboard.up('Shift');
+        await tab.keyboard.press('Escape');
+        assert.equal(await tab.evaluate(() => document.querySelector('#theme-panel').hidden), true);
+      } finally {
+        await profile.close();
+      }
+    });
+  }
+
   it('the playground renders as you type, lists equations, references, citations and errors, keeps the text after a reload and restores it from a share link', async () => {
     const profile = await browser.createBrowserContext();
     try {
