@@ -17,7 +17,9 @@ try {
         for (const width of [375, 1280]) {
           const tab = await openDemoPage(browser, server.url, page, { theme, lang, width, whole: true });
           const name = `${page.replace(/^\/(demo|examples)\//, '').replace('.html', '').replace(/\W+/g, '-')}-${theme}-${lang}-${width}.png`;
-          await tab.screenshot({ path: join(folder, name), fullPage: true });
+          // The viewport is already the page's height: a capture beyond it would paint the blocks
+          // that content-visibility skips off screen as blank.
+          await tab.screenshot({ path: join(folder, name), fullPage: true, captureBeyondViewport: false });
           await tab.close();
           console.log(name);
         }
