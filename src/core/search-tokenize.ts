@@ -25,13 +25,11 @@ const segmentChunk = 200;
 
 let zhWords: Intl.Segmenter | undefined;
 
-/** One word of a text: a Latin word, a word of TeX, or a run of CJK characters with its segmenter words. */
+/** One word of a text: a Latin word, a word of TeX, or a run of CJK characters. */
 export interface TextWord {
   kind: 'latin' | 'cjk';
   /** Lower-cased, NFKC-normalised. */
   text: string;
-  /** For a CJK run: the words `Intl.Segmenter` finds in it. */
-  words?: string[];
 }
 
 /** TeX with its markup taken out: `\sigma_i` → ` sigma i`, `\mathrm{rank}` → ` rank`, `\begin{align}` → ``. */
@@ -60,7 +58,7 @@ export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
   const normalised = plainAscii.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
   const words: TextWord[] = [];
   for (const [match] of normalised.matchAll(wordOrRun)) {
-    if (cjk.test(match)) words.push({ kind: 'cjk', text: match, words: segmentCjk(match) });
+    if (cjk.test(match)) words.push({ kind: 'cjk', text: match });
     // Single letters are variables (x, i) or articles: too common to find anything by.
     else if (match.length > 1 || /\p{N}/u.test(match)) words.push({ kind: 'latin', text: match });
   }
@@ -105,7 +103,7 @@ function termsOf(words: readonly TextWord[]): string[] {
   const terms: string[] = [];
   for (const word of words) {
     if (word.kind === 'latin') terms.push(word.text);
-    else terms.push(...new Set([...word.words!, ...unigramsAndBigrams(word.text)]));
+    else terms.push(...new Set([...segmentCjk(word.text), ...unigramsAndBigrams(word.text)]));
   }
   return terms;
 }
@@ -113,9 +111,11 @@ function termsOf(words: readonly TextWord[]): string[] {
 /**
  * The terms a query looks for, neighbouring Latin words paired as in the
  * index (see `wordPairs`): as `tokenize`, but a CJK run of more than one
- * character is looked for by its words of two characters or more and its
- * bigrams, not by each character (which would find every text that shares one
- * character, `的` or `与`, with the query).
+ * character is looked for by its bigrams only. Not by each character, which
+ * would find every text that shares one character (`的`, `与`) with the
+ * query; nor by its segmenter words: a word of two characters is a bigram,
+ * and a text holding a longer word holds all its bigrams, so the segmenter
+ * would only add lookups (and its own cost) to every query.
  */
 export function queryTerms(query: string, locale: Locale = 'en'): string[] {
   const words = readWords(query, locale);
@@ -124,8 +124,7 @@ export function queryTerms(query: string, locale: Locale = 'en'): string[] {
     if (word.kind === 'latin') terms.push(word.text);
     else {
       const chars = characters(word.text);
-      const segmented = word.words!.filter((found) => characters(found).length > 1);
-      terms.push(...(chars.length === 1 ? chars : [...segmented, ...unigramsAndBigrams(word.text).slice(chars.length)]));
+      terms.push(...(chars.length === 1 ? chars : unigramsAndBigrams(word.text).slice(chars.length)));
     }
   }
   return [...new Set(terms), ...wordPairs(words)];
