@@ -41,7 +41,7 @@ interface StoredFields {
 }
 
 const serialFormat = 'sciblog-search-index';
-// 2: CJK terms are stored under a bucket (see treeKey).
+// 2: CJK terms are stored under a bucket (see treeKey), without the segmenter's words.
 const serialVersion = 2;
 // A title hit outranks any body hit of the same terms; tags and summary say more than a passing mention.
 const boost = { title: 6, tags: 3, summary: 1.5, content: 1 };
@@ -78,8 +78,8 @@ function engineOptions(locale: Locale): Options<SearchDocument> {
 
 /**
  * An index over the titles, tags, summaries and text of `posts` (what
- * `parseFeed` gives), with `tokenize`'s terms: Chinese found without spaces,
- * TeX by the names in it. A later post with the id of an earlier one is left
+ * `parseFeed` gives), with `tokenize`'s terms: Chinese found without spaces
+ * (by its characters and their pairs), TeX by the names in it. A later post with the id of an earlier one is left
  * out. Built with MiniSearch (BM25 ranking, prefix search, a compact radix
  * tree that serialises to JSON).
  */

@@ -77,8 +77,8 @@ function unigramsAndBigrams(run: string): string[] {
 }
 
 /**
- * The terms a text is indexed under: Latin words lower-cased, TeX reduced to
- * the names in it (`\sigma_i` → `sigma`, `\mathrm{rank}` → `rank`; `\frac`,
+ * The terms of a text: Latin words lower-cased, TeX reduced to the names in
+ * it (`\sigma_i` → `sigma`, `\mathrm{rank}` → `rank`; `\frac`,
  * `\begin{align}` and other markup left out), and for Chinese (and Japanese
  * kana) the words `Intl.Segmenter` finds, every character and every pair of
  * neighbouring characters, so that `矩阵` finds `矩阵分解` however the
@@ -91,10 +91,20 @@ export function tokenize(text: string, locale: Locale = 'en'): string[] {
   return termsOf(readWords(text, locale));
 }
 
-/** What the index holds for a text: `tokenize`'s terms and the pairs of neighbouring words. */
+/**
+ * What the index holds for a text: `tokenize`'s terms without the
+ * segmenter's words, and the pairs of neighbouring Latin words. A query is
+ * looked up by its characters' pairs (see `queryTerms`), which find every
+ * text a segmenter word would: the segmenter would only cost time and memory
+ * here. A character or pair counts as often as it occurs, as a word does.
+ */
 export function indexTerms(text: string, locale: Locale = 'en'): string[] {
   const words = readWords(text, locale);
-  const terms = termsOf(words);
+  const terms: string[] = [];
+  for (const word of words) {
+    if (word.kind === 'latin') terms.push(word.text);
+    else for (const term of unigramsAndBigrams(word.text)) terms.push(term);
+  }
   for (const pair of wordPairs(words)) terms.push(pair);
   return terms;
 }
