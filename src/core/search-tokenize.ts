@@ -65,15 +65,17 @@ export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
   return words;
 }
 
-function characters(run: string): string[] {
-  return Array.from(run);
+/** Every pair of neighbouring characters: 矩 阵 分 解 → 矩阵 阵分 分解. */
+function bigrams(chars: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < chars.length; i++) pairs.push(chars[i - 1] + chars[i]);
+  return pairs;
 }
 
 /** Every character of a CJK run and every pair of neighbours: `矩阵分解` → 矩 阵 分 解 矩阵 阵分 分解. */
 function unigramsAndBigrams(run: string): string[] {
-  const chars = characters(run);
-  const bigrams = chars.slice(1).map((char, i) => chars[i] + char);
-  return [...chars, ...bigrams];
+  const chars = Array.from(run);
+  return [...chars, ...bigrams(chars)];
 }
 
 /**
@@ -103,7 +105,11 @@ export function indexTerms(text: string, locale: Locale = 'en'): string[] {
   const terms: string[] = [];
   for (const word of words) {
     if (word.kind === 'latin') terms.push(word.text);
-    else for (const term of unigramsAndBigrams(word.text)) terms.push(term);
+    else {
+      const chars = Array.from(word.text);
+      for (const char of chars) terms.push(char);
+      for (const pair of bigrams(chars)) terms.push(pair);
+    }
   }
   for (const pair of wordPairs(words)) terms.push(pair);
   return terms;
@@ -133,8 +139,8 @@ export function queryTerms(query: string, locale: Locale = 'en'): string[] {
   for (const word of words) {
     if (word.kind === 'latin') terms.push(word.text);
     else {
-      const chars = characters(word.text);
-      terms.push(...(chars.length === 1 ? chars : unigramsAndBigrams(word.text).slice(chars.length)));
+      const chars = Array.from(word.text);
+      terms.push(...(chars.length === 1 ? chars : bigrams(chars)));
     }
   }
   return [...new Set(terms), ...wordPairs(words)];
