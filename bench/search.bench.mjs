@@ -1,6 +1,6 @@
 // Search: `BENCH_ONLY=siteSearch node bench/run.mjs` after a build, or `node bench/search.bench.mjs`.
 //
-// Our index (buildSearchIndex: Chinese words, characters and bigrams, TeX as
+// Our index (buildSearchIndex: Chinese characters and bigrams, TeX as
 // words, word pairs for phrases) against MiniSearch with its default
 // tokenizer (split on spaces and punctuation) on the same generated posts,
 // side by side: build time and heap for 1 000 and 10 000 posts, then query
