@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { pagefindDemoSite } from './scripts/pagefind-demo-site.mjs';
 
 // Debian's Chromium: npm packages that download a browser of their own cannot do so here.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -90,39 +86,18 @@ const walineControl = async (context, next) => {
   context.body = JSON.stringify({ url: server.url });
 };
 
-// The demo's markdown posts prerendered with `prerender --search` (the built CLI, so `npm run build` first):
-// a real Pagefind bundle for site-search's Pagefind backend, built on the first request to /tests/pagefind-site/.
-let pagefindSite;
-const pagefindTypes = { '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.html': 'text/html' };
-const pagefindDemo = async (context, next) => {
-  if (!context.path.startsWith('/tests/pagefind-site/')) return next();
-  pagefindSite ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sciblog-pagefind-'));
-    const run = promisify(execFile);
-    await run(process.execPath, ['dist/node/cli.js', 'prerender', 'demo/posts', dir, '--search', '--workers', '1']);
-    return dir;
-  })();
-  const file = join(await pagefindSite, context.path.slice('/tests/pagefind-site/'.length));
-  if (!existsSync(file)) return next();
-  context.type = pagefindTypes[extname(file)] ?? 'application/octet-stream';
-  context.body = await readFile(file);
-};
-const pagefindCleanup = {
-  name: 'pagefind-cleanup',
-  async serverStop() {
-    if (pagefindSite) await rm(await pagefindSite, { recursive: true, force: true });
-  },
-};
+// A real Pagefind bundle of the demo's posts for site-search's Pagefind backend (see the script).
+const pagefindSite = pagefindDemoSite('/tests/pagefind-site/');
 
 export default {
   files: 'tests/elements/**/*.test.ts',
-  middleware: [typeScriptForMissingJs, pagefindDemo, slowAndLargeAnswers, walineControl],
+  middleware: [typeScriptForMissingJs, pagefindSite.middleware, slowAndLargeAnswers, walineControl],
   nodeResolve: true,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     texmathAsModule,
     walineServer,
-    pagefindCleanup,
+    pagefindSite.plugin,
     bibtexParserDependenciesAsModules,
   ],
   browsers: [

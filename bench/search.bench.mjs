@@ -1,6 +1,6 @@
 // Search: `BENCH_ONLY=siteSearch node bench/run.mjs` after a build, or `node bench/search.bench.mjs`.
 //
-// Our index (buildSearchIndex: Chinese words, characters and bigrams, TeX as
+// Our index (buildSearchIndex: Chinese characters and bigrams, TeX as
 // words, word pairs for phrases) against MiniSearch with its default
 // tokenizer (split on spaces and punctuation) on the same generated posts,
 // side by side: build time and heap for 1 000 and 10 000 posts, then query
@@ -127,9 +127,12 @@ export async function siteSearch() {
     });
 
     // Query latency: the queries in turn, one search per sample, ours and the baseline in the same rounds.
-    // All 30, and the 15 English ones alone: on the Chinese ones the baseline finds no term at all, which is quick.
+    // All 30, the English ones alone (both do the same work) and the Chinese ones alone: on those the
+    // baseline looks up one term no post has and returns nothing, which is quick, while ours finds the posts.
     const english = queries.filter((query) => !/[\u4e00-\u9fff]/.test(query));
-    for (const [label, list] of [['30 zh/en queries', queries], [`${english.length} en queries`, english]]) {
+    const chinese = queries.filter((query) => /[\u4e00-\u9fff]/.test(query));
+    const sets = [['30 zh/en queries', queries, true], [`${english.length} en queries`, english, true], [`${chinese.length} zh queries (baseline finds none)`, chinese, false]];
+    for (const [label, list, hasGoal] of sets) {
       let q = 0;
       let b = 0;
       const latency = await interleave(
@@ -147,8 +150,8 @@ export async function siteSearch() {
         ours: fmt(latency.ours.median),
         baseline: fmt(latency.baseline.median),
         result: `${ratio.toFixed(2)}x`,
-        goal: `<= ${LATENCY_GOAL}x`,
-        status: ratio <= LATENCY_GOAL ? 'PASS' : 'MISS',
+        goal: hasGoal ? `<= ${LATENCY_GOAL}x` : '',
+        status: hasGoal ? (ratio <= LATENCY_GOAL ? 'PASS' : 'MISS') : '',
         gc: fmt(latency.ours.gc),
         spread: `${fmt(latency.ours.p25)}–${fmt(latency.ours.p75)}`,
       });

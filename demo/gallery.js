@@ -27,6 +27,12 @@ const text = (tag, content, attributes = {}) => {
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   return node;
 };
+// The JSDoc's `code` spans as <code>, the rest as text.
+const prose = (tag, content, attributes = {}) => {
+  const node = text(tag, undefined, attributes);
+  content.split(/`([^`]+)`/).forEach((part, index) => node.append(index % 2 ? text('code', part) : part));
+  return node;
+};
 const translated = (zh, en) => text('span', zh, { 'data-zh': zh, 'data-en': en });
 
 // One list per kind of API, each entry a name, a type or default, and what the JSDoc says.
@@ -51,7 +57,7 @@ function apiLists(element) {
       term.append(text('code', name));
       if (type) term.append(' ', text('span', type, { class: 'api-type' }));
       if (fallback !== undefined && fallback !== 'undefined') term.append(' = ', text('code', fallback));
-      list.append(term, text('dd', item.description ?? item.summary ?? ''));
+      list.append(term, prose('dd', item.description ?? item.summary ?? ''));
     }
     api.append(heading, list);
   }
@@ -65,7 +71,7 @@ for (const element of elements) {
   const item = text('li');
   item.append(text('a', `<${element.tagName}>`, { href: `#g-${element.tagName}` }));
   index.append(item);
-  section.querySelector('h2').after(text('p', element.summary ?? '', { class: 'api-summary', lang: 'en' }));
+  section.querySelector('h2').after(prose('p', element.summary ?? '', { class: 'api-summary', lang: 'en' }));
   if (element.attributes?.some((attribute) => attribute.name === 'src') && element.tagName !== 'site-search') {
     const figure = text('figure');
     const button = text('button', undefined, { type: 'button', class: 'show-loading' });

@@ -34,6 +34,8 @@ const pages = [
   ['index.html', '首页', 'Home'],
   ['article.html', '文章', 'Article'],
   ['archive.html', '归档', 'Archive'],
+  ['comments.html', '评论', 'Comments'],
+  ['search.html', '搜索', 'Search'],
   ['components.html', '组件', 'Components'],
   ['gallery.html', '组件库', 'Gallery'],
   ['playground.html', '试验场', 'Playground'],

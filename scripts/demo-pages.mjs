@@ -19,13 +19,23 @@ const types = {
   '.woff2': 'font/woff2',
 };
 
-/** Every page of the demo (each HTML file, and the article page with each sample post), as paths under /demo/. */
+/**
+ * Every page of the demo (each HTML file, and the article page with each
+ * sample post) as paths under /demo/, and the plain-HTML example.
+ */
 export async function demoPages() {
   const html = (await readdir(join(root, 'demo'))).filter((name) => name.endsWith('.html')).sort();
   const posts = (await readdir(join(root, 'demo/posts'))).filter((name) => name.endsWith('.md') && name !== 'broken.md');
   const articles = posts.map((name) => `article.html?post=${name.slice(0, -'.md'.length)}`);
-  return [...html.filter((name) => name !== 'article.html'), ...articles].map((page) => `/demo/${page}`);
+  return [...[...html.filter((name) => name !== 'article.html'), ...articles].map((page) => `/demo/${page}`), '/examples/plain.html'];
 }
+
+/**
+ * Whether `page` has the demo's header, with its language and theme
+ * switches. A page without it (the plain example) is in one language, and
+ * follows the system's colour scheme.
+ */
+export const hasSiteControls = (page) => page.startsWith('/demo/');
 
 /** Serves the repository's files; `close()` stops it. */
 export async function serveRepository() {
@@ -74,18 +84,19 @@ const settled = async (typeset) => {
 /**
  * Opens `page` (from `demoPages()`) in a new tab of `browser`, in `theme`
  * (`light`, `dark`, `system`, or null for the page's own choice; the system
- * is set to `scheme`), `lang`
- * (`zh-CN` or `en`) and a viewport `width` px wide, and resolves with the tab
- * once the page has finished rendering; with `whole`, the viewport is then
- * made as tall as the page, so that every formula is typeset.
+ * is set to `scheme`, and on a page without the demo's switches to `theme`),
+ * `lang` (`zh-CN` or `en`) and a viewport `width` px wide, and resolves with
+ * the tab once the page has finished rendering; with `whole`, the viewport is
+ * then made as tall as the page, so that every formula is typeset.
  */
 export async function openDemoPage(browser, base, page, { theme = 'light', scheme = 'light', lang = 'zh-CN', width = 1280, whole = false } = {}) {
   const tab = await browser.newPage();
   await tab.setViewport({ width, height: 900 });
-  await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  const controls = hasSiteControls(page);
+  await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: !controls && (theme === 'light' || theme === 'dark') ? theme : scheme }]);
   const url = new URL(page, base);
-  if (theme) url.searchParams.set('theme', theme);
-  url.searchParams.set('lang', lang);
+  if (controls && theme) url.searchParams.set('theme', theme);
+  if (controls) url.searchParams.set('lang', lang);
   await tab.goto(url.href, { waitUntil: 'networkidle0' });
   await waitUntilSettled(tab, page, false);
   if (whole) {
@@ -93,6 +104,13 @@ export async function openDemoPage(browser, base, page, { theme = 'light', schem
     await waitUntilSettled(tab, page, true);
   }
   return tab;
+}
+
+/** Makes the tab's viewport `width` px wide and resolves once the page has laid itself out again. */
+export async function resizeDemoPage(tab, page, width) {
+  await tab.setViewport({ width, height: 900 });
+  await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await waitUntilSettled(tab, page, false);
 }
 
 async function waitUntilSettled(tab, page, typeset) {

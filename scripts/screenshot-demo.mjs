@@ -3,7 +3,7 @@
 // Needs a build: `npm run build && node scripts/screenshot-demo.mjs [folder]`.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { demoPages, launchChromium, openDemoPage, serveRepository } from './demo-pages.mjs';
+import { demoPages, hasSiteControls, launchChromium, openDemoPage, serveRepository } from './demo-pages.mjs';
 
 const folder = process.argv[2] ?? new URL('../.scratch/screenshots/', import.meta.url).pathname;
 await mkdir(folder, { recursive: true });
@@ -12,11 +12,14 @@ const browser = await launchChromium();
 try {
   for (const page of await demoPages()) {
     for (const theme of ['light', 'dark']) {
-      for (const lang of ['zh-CN', 'en']) {
+      // A page without the demo's switches (the plain example) is in one language.
+      for (const lang of hasSiteControls(page) ? ['zh-CN', 'en'] : ['en']) {
         for (const width of [375, 1280]) {
           const tab = await openDemoPage(browser, server.url, page, { theme, lang, width, whole: true });
-          const name = `${page.replace('/demo/', '').replace('.html', '').replace(/\W+/g, '-')}-${theme}-${lang}-${width}.png`;
-          await tab.screenshot({ path: join(folder, name), fullPage: true });
+          const name = `${page.replace(/^\/(demo|examples)\//, '').replace('.html', '').replace(/\W+/g, '-')}-${theme}-${lang}-${width}.png`;
+          // The viewport is already the page's height: a capture beyond it would paint the blocks
+          // that content-visibility skips off screen as blank.
+          await tab.screenshot({ path: join(folder, name), fullPage: true, captureBeyondViewport: false });
           await tab.close();
           console.log(name);
         }

@@ -82,6 +82,8 @@ export interface Messages {
   copyCode: string;
   codeCopied: string;
   codeNotCopied: string;
+  /** The name of a display formula wider than its column, which the keyboard can then focus and scroll. */
+  scrollableFormula: string;
   /** `site-search`: the field's name and placeholder, and what it says while it works, finds or fails. */
   search: string;
   searchPlaceholder: string;
@@ -166,6 +168,7 @@ export const messages: Record<Locale, Messages> = {
     copyCode: 'Copy',
     codeCopied: 'Copied',
     codeNotCopied: 'Select to copy',
+    scrollableFormula: 'Formula, scrolls sideways',
     search: 'Search',
     searchPlaceholder: 'Search the blog (press /)',
     searching: 'Searching…',
@@ -247,6 +250,7 @@ export const messages: Record<Locale, Messages> = {
     copyCode: '复制',
     codeCopied: '已复制',
     codeNotCopied: '请手动复制',
+    scrollableFormula: '公式（可左右滚动）',
     search: '搜索',
     searchPlaceholder: '站内搜索（按 / 键）',
     searching: '正在搜索…',

@@ -41,9 +41,24 @@ interface StoredFields {
 }
 
 const serialFormat = 'sciblog-search-index';
-const serialVersion = 1;
+// 2: CJK terms are stored under a bucket (see treeKey), without the segmenter's words.
+const serialVersion = 2;
 // A title hit outranks any body hit of the same terms; tags and summary say more than a passing mention.
 const boost = { title: 6, tags: 3, summary: 1.5, content: 1 };
+
+// MiniSearch's radix tree finds a child by scanning every key of a node: with one child per
+// first character, a Chinese blog's few thousand characters make its root a list to walk on
+// every lookup and insert. A CJK term goes one level down, under one of 64 buckets.
+const firstBucket = 0xe000;
+const bucketCount = 64;
+function treeKey(term: string): string {
+  const code = term.charCodeAt(0);
+  return code < 0x2e80 ? term : String.fromCharCode(firstBucket + (code % bucketCount)) + term;
+}
+function termOfKey(key: string): string {
+  const code = key.charCodeAt(0);
+  return code >= firstBucket && code < firstBucket + bucketCount ? key.slice(1) : key;
+}
 
 function engineOptions(locale: Locale): Options<SearchDocument> {
   return {
@@ -51,11 +66,11 @@ function engineOptions(locale: Locale): Options<SearchDocument> {
     storeFields: ['url', 'title', 'date', 'tags'],
     extractField: (document, field) => (document as unknown as Record<string, string>)[field],
     tokenize: (text) => indexTerms(text, locale),
-    // Terms are normalised by the tokenizer already.
-    processTerm: (term) => term,
+    // Terms are normalised by the tokenizer already; only where the tree keeps them is chosen here.
+    processTerm: treeKey,
     searchOptions: {
       tokenize: (query) => queryTerms(query, locale),
-      processTerm: (term) => term,
+      processTerm: treeKey,
       boost,
     },
   };
@@ -63,8 +78,8 @@ function engineOptions(locale: Locale): Options<SearchDocument> {
 
 /**
  * An index over the titles, tags, summaries and text of `posts` (what
- * `parseFeed` gives), with `tokenize`'s terms: Chinese found without spaces,
- * TeX by the names in it. A later post with the id of an earlier one is left
+ * `parseFeed` gives), with `tokenize`'s terms: Chinese found without spaces
+ * (by its characters and their pairs), TeX by the names in it. A later post with the id of an earlier one is left
  * out. Built with MiniSearch (BM25 ranking, prefix search, a compact radix
  * tree that serialises to JSON).
  */
@@ -109,7 +124,7 @@ function hitOf(result: SearchResult): SearchHit {
     date: stored.date,
     tags: stored.tags ? stored.tags.split(' ') : [],
     score: result.score,
-    terms: result.terms,
+    terms: result.terms.map(termOfKey),
   };
 }
 

@@ -25,13 +25,11 @@ const segmentChunk = 200;
 
 let zhWords: Intl.Segmenter | undefined;
 
-/** One word of a text: a Latin word, a word of TeX, or a run of CJK characters with its segmenter words. */
+/** One word of a text: a Latin word, a word of TeX, or a run of CJK characters. */
 export interface TextWord {
   kind: 'latin' | 'cjk';
   /** Lower-cased, NFKC-normalised. */
   text: string;
-  /** For a CJK run: the words `Intl.Segmenter` finds in it. */
-  words?: string[];
 }
 
 /** TeX with its markup taken out: `\sigma_i` → ` sigma i`, `\mathrm{rank}` → ` rank`, `\begin{align}` → ``. */
@@ -60,27 +58,29 @@ export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
   const normalised = plainAscii.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
   const words: TextWord[] = [];
   for (const [match] of normalised.matchAll(wordOrRun)) {
-    if (cjk.test(match)) words.push({ kind: 'cjk', text: match, words: segmentCjk(match) });
+    if (cjk.test(match)) words.push({ kind: 'cjk', text: match });
     // Single letters are variables (x, i) or articles: too common to find anything by.
     else if (match.length > 1 || /\p{N}/u.test(match)) words.push({ kind: 'latin', text: match });
   }
   return words;
 }
 
-function characters(run: string): string[] {
-  return Array.from(run);
+/** Every pair of neighbouring characters: 矩 阵 分 解 → 矩阵 阵分 分解. */
+function bigrams(chars: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < chars.length; i++) pairs.push(chars[i - 1] + chars[i]);
+  return pairs;
 }
 
 /** Every character of a CJK run and every pair of neighbours: `矩阵分解` → 矩 阵 分 解 矩阵 阵分 分解. */
 function unigramsAndBigrams(run: string): string[] {
-  const chars = characters(run);
-  const bigrams = chars.slice(1).map((char, i) => chars[i] + char);
-  return [...chars, ...bigrams];
+  const chars = Array.from(run);
+  return [...chars, ...bigrams(chars)];
 }
 
 /**
- * The terms a text is indexed under: Latin words lower-cased, TeX reduced to
- * the names in it (`\sigma_i` → `sigma`, `\mathrm{rank}` → `rank`; `\frac`,
+ * The terms of a text: Latin words lower-cased, TeX reduced to the names in
+ * it (`\sigma_i` → `sigma`, `\mathrm{rank}` → `rank`; `\frac`,
  * `\begin{align}` and other markup left out), and for Chinese (and Japanese
  * kana) the words `Intl.Segmenter` finds, every character and every pair of
  * neighbouring characters, so that `矩阵` finds `矩阵分解` however the
@@ -93,10 +93,24 @@ export function tokenize(text: string, locale: Locale = 'en'): string[] {
   return termsOf(readWords(text, locale));
 }
 
-/** What the index holds for a text: `tokenize`'s terms and the pairs of neighbouring words. */
+/**
+ * What the index holds for a text: `tokenize`'s terms without the
+ * segmenter's words, and the pairs of neighbouring Latin words. A query is
+ * looked up by its characters' pairs (see `queryTerms`), which find every
+ * text a segmenter word would: the segmenter would only cost time and memory
+ * here. A character or pair counts as often as it occurs, as a word does.
+ */
 export function indexTerms(text: string, locale: Locale = 'en'): string[] {
   const words = readWords(text, locale);
-  const terms = termsOf(words);
+  const terms: string[] = [];
+  for (const word of words) {
+    if (word.kind === 'latin') terms.push(word.text);
+    else {
+      const chars = Array.from(word.text);
+      for (const char of chars) terms.push(char);
+      for (const pair of bigrams(chars)) terms.push(pair);
+    }
+  }
   for (const pair of wordPairs(words)) terms.push(pair);
   return terms;
 }
@@ -105,7 +119,7 @@ function termsOf(words: readonly TextWord[]): string[] {
   const terms: string[] = [];
   for (const word of words) {
     if (word.kind === 'latin') terms.push(word.text);
-    else terms.push(...new Set([...word.words!, ...unigramsAndBigrams(word.text)]));
+    else terms.push(...new Set([...segmentCjk(word.text), ...unigramsAndBigrams(word.text)]));
   }
   return terms;
 }
@@ -113,9 +127,11 @@ function termsOf(words: readonly TextWord[]): string[] {
 /**
  * The terms a query looks for, neighbouring Latin words paired as in the
  * index (see `wordPairs`): as `tokenize`, but a CJK run of more than one
- * character is looked for by its words of two characters or more and its
- * bigrams, not by each character (which would find every text that shares one
- * character, `的` or `与`, with the query).
+ * character is looked for by its bigrams only. Not by each character, which
+ * would find every text that shares one character (`的`, `与`) with the
+ * query; nor by its segmenter words: a word of two characters is a bigram,
+ * and a text holding a longer word holds all its bigrams, so the segmenter
+ * would only add lookups (and its own cost) to every query.
  */
 export function queryTerms(query: string, locale: Locale = 'en'): string[] {
   const words = readWords(query, locale);
@@ -123,9 +139,8 @@ export function queryTerms(query: string, locale: Locale = 'en'): string[] {
   for (const word of words) {
     if (word.kind === 'latin') terms.push(word.text);
     else {
-      const chars = characters(word.text);
-      const segmented = word.words!.filter((found) => characters(found).length > 1);
-      terms.push(...(chars.length === 1 ? chars : [...segmented, ...unigramsAndBigrams(word.text).slice(chars.length)]));
+      const chars = Array.from(word.text);
+      terms.push(...(chars.length === 1 ? chars : bigrams(chars)));
     }
   }
   return [...new Set(terms), ...wordPairs(words)];

@@ -1,10 +1,10 @@
-// Every demo page in Chromium, in light and dark, zh and en: axe-core finds
-// no accessibility violation, and at 375 px nothing overflows horizontally
-// except formulas, code and tables, which scroll.
+// Every demo page in Chromium, in light and dark, zh and en, at 375 px and
+// 1280 px: axe-core finds no accessibility violation, and nothing overflows
+// horizontally except formulas, code and tables, which scroll.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, demoPages, horizontalOverflow, launchChromium, openDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
+import { axeViolations, demoPages, hasSiteControls, horizontalOverflow, launchChromium, openDemoPage, resizeDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
 
 let server;
 let browser;
@@ -20,23 +20,24 @@ after(async () => {
 const pages = await demoPages();
 
 describe('the demo pages', () => {
-  it('are home, article (each sample post), archive, components, the gallery and the playground', () => {
-    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk']) assert.ok(pages.includes(page), page);
+  it('are home, article (each sample post), archive, comments, search, components, the gallery, the playground and the plain-HTML example', () => {
+    for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/comments.html', '/demo/search.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk', '/examples/plain.html']) assert.ok(pages.includes(page), page);
   });
 
+  // One load per page, language and theme, looked at on a phone and then on a desktop.
   for (const page of pages) {
-    for (const lang of ['zh-CN', 'en']) {
+    for (const lang of hasSiteControls(page) ? ['zh-CN', 'en'] : [null]) {
       for (const theme of ['light', 'dark']) {
-        it(`${page} in ${lang}, ${theme}: no axe violations${theme === 'light' ? '; nothing overflows at 375 px' : ''}`, async () => {
-          const tab = await openDemoPage(browser, server.url, page, { theme, lang });
+        it(`${page}${lang ? ` in ${lang}` : ''}, ${theme}, at 375 px and 1280 px: no axe violations, nothing overflows`, async () => {
+          const tab = await openDemoPage(browser, server.url, page, { theme, lang: lang ?? undefined, width: 375 });
           try {
-            assert.equal(await tab.evaluate(() => document.documentElement.lang), lang);
-            assert.deepEqual(await axeViolations(tab), []);
-            if (theme === 'light') {
-              await tab.setViewport({ width: 375, height: 900 });
-              await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-              assert.deepEqual(await tab.evaluate(horizontalOverflow), []);
+            if (lang) assert.equal(await tab.evaluate(() => document.documentElement.lang), lang);
+            const found = {};
+            for (const width of [375, 1280]) {
+              if (width !== 375) await resizeDemoPage(tab, page, width);
+              found[width] = { axe: await axeViolations(tab), overflow: await tab.evaluate(horizontalOverflow) };
             }
+            assert.deepEqual(found, { 375: { axe: [], overflow: [] }, 1280: { axe: [], overflow: [] } });
           } finally {
             await tab.close();
           }
@@ -211,6 +212,61 @@ describe('the demo pages', () => {
       await tab.close();
     }
   });
+
+  // In the page: the focused element (inside shadow roots too), and whether a sighted keyboard user sees where focus is.
+  const focusShown = () => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const style = getComputedStyle(active);
+    const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return {
+      name: `${active.localName}${active.id ? `#${active.id}` : ''}${active.getAttribute('href') ? `[href=${active.getAttribute('href')}]` : ''}`,
+      visible: active.matches(':focus-visible') && (ring || style.boxShadow !== 'none'),
+      inPanel: Boolean(active.closest('#theme-panel')),
+      index: [...document.querySelectorAll('#theme-panel :is(button, select, input, textarea, a[href])')].indexOf(active),
+    };
+  };
+
+  for (const lang of ['zh-CN', 'en']) {
+    it(`Tab reaches every control of the header and the theme panel in order, each visibly focused, in ${lang} and dark`, async () => {
+      const profile = await browser.createBrowserContext();
+      try {
+        const tab = await openDemoPage(profile, server.url, '/demo/index.html', { lang, theme: 'dark' });
+        const header = [];
+        for (let step = 0; step < 20 && !header.some((item) => item.name === 'button#theme-panel-toggle'); step++) {
+          await tab.keyboard.press('Tab');
+          header.push(await tab.evaluate(focusShown));
+        }
+        const links = await tab.$$eval('.site-header a', (anchors) => anchors.map((a) => `a[href=${a.getAttribute('href')}]`));
+        assert.deepEqual(header.map((item) => item.name), [...links, 'select#locale', 'select#theme', 'button#theme-panel-toggle']);
+        assert.deepEqual(header.filter((item) => !item.visible), []);
+
+        await tab.keyboard.press('Enter');
+        await tab.waitForSelector('#theme-panel:not([hidden])');
+        const controls = await tab.$$eval('#theme-panel :is(button, select, input, textarea, a[href])', (all) => all.length);
+        // Focus starts on the preset; the close button is before it, one Shift+Tab back.
+        await tab.keyboard.down('Shift');
+        await tab.keyboard.press('Tab');
+        await tab.keyboard.up('Shift');
+        const panel = [await tab.evaluate(focusShown)];
+        for (let step = 0; step < controls + 5 && panel.at(-1).inPanel; step++) {
+          await tab.keyboard.press('Tab');
+          panel.push(await tab.evaluate(focusShown));
+        }
+        const inside = panel.filter((item) => item.inPanel);
+        assert.deepEqual(inside.map((item) => item.index), [...Array(controls).keys()], inside.map((item) => item.name).join(' '));
+        assert.deepEqual(inside.filter((item) => !item.visible), []);
+        // Back into the panel, whose Escape closes it.
+        await tab.keyboard.down('Shift');
+        await tab.keyboard.press('Tab');
+        await tab.keyboard.up('Shift');
+        await tab.keyboard.press('Escape');
+        assert.equal(await tab.evaluate(() => document.querySelector('#theme-panel').hidden), true);
+      } finally {
+        await profile.close();
+      }
+    });
+  }
 
   it('the playground renders as you type, lists equations, references, citations and errors, keeps the text after a reload and restores it from a share link', async () => {
     const profile = await browser.createBrowserContext();

@@ -22,3 +22,19 @@ for (const [heading, table] of Object.entries(sections(made))) {
     assert.equal(sections(written)[heading], table);
   });
 }
+
+// What the tables are made from must be the public contract and nothing else: an event the
+// analyzer guessed from a constructor's arguments, or internal state left public, shows up
+// here without a name or without a description.
+it('every event, public property and attribute in the manifest has a name and a description', () => {
+  const undocumented = [];
+  for (const element of manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement)) {
+    const items = [
+      ...(element.events ?? []).map((item) => ['event', item]),
+      ...(element.attributes ?? []).map((item) => ['attribute', item]),
+      ...(element.members ?? []).filter((member) => member.kind === 'field' && !member.static && !member.privacy).map((item) => ['property', item]),
+    ];
+    for (const [kind, item] of items) if (!item.name || !item.description?.trim()) undocumented.push(`<${element.tagName}> ${kind} ${item.name || '(no name)'}`);
+  }
+  assert.deepEqual(undocumented, []);
+});

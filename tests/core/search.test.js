@@ -112,6 +112,13 @@ describe('buildSearchIndex and searchIndex', () => {
     assert.equal(searchIndex(index, 'matrix').length, 10);
   });
 
+  it('names the query terms each post holds, as the tokenizer writes them', () => {
+    const index = buildSearchIndex([post('a', { title: '低秩近似', contentText: 'A low rank matrix.' }), post('b', { contentText: '近似 only' })]);
+    const [first, second] = searchIndex(index, '低秩近似 rank');
+    assert.deepEqual([first.id, [...first.terms].sort()], ['a', ['低秩', '秩近', '近似', 'rank'].sort()]);
+    assert.deepEqual([second.id, second.terms], ['b', ['近似']]);
+  });
+
   it('finds nothing for a blank query, and nothing in an empty feed', () => {
     const empty = buildSearchIndex(parseFeed({ version: 'https://jsonfeed.org/version/1.1', title: 'Empty', items: [] }).posts);
     assert.deepEqual(searchIndex(empty, '矩阵'), []);
@@ -146,7 +153,7 @@ describe('buildSearchIndex and searchIndex', () => {
 
   it('refuses JSON that is not its own, saying why', () => {
     assert.throws(() => loadSearchIndex({ documentCount: 0 }), /search index: not a sciblog-elements search index/);
-    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 99 }), /version 99 is not 1; rebuild/);
+    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 99 }), /version 99 is not 2; rebuild/);
   });
 
   it('indexes and finds a 1 MB post', () => {

@@ -32,7 +32,8 @@ describe('size budgets (min+gzip)', () => {
     // 190 KB before footnotes, citations, numbered blocks and code: their markdown rules (about 15 KB) sit in
     // the renderers chunk every post loads; splitting them out by feature is still to do (issue 11).
     // 206 KB until renderMarkdown's idPrefix (comments' ids and fragment links prefixed): 206.2 KB then.
-    assert.ok(initial + lazy <= 207 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
+    // 207 KB until a display formula too wide for its column became a named tab stop, so a keyboard can scroll it (207.3 KB then).
+    assert.ok(initial + lazy <= 208 * KB, `${((initial + lazy) / KB).toFixed(1)} KB`);
     assert.ok(!chunks.some((chunk) => chunk.upFront && isParser(chunk)), 'the parser is not loaded up front');
     assert.ok(parser > 0 && parser <= 100 * KB, `parser ${(parser / KB).toFixed(1)} KB`);
   });
@@ -68,7 +69,8 @@ describe('size budgets (min+gzip)', () => {
     // 52 and 75 KB until site-search came (54.3 and 79.0 KB then): its element and styles load up front (3.2 KB),
     // its tokenizer, index, snippets and Pagefind glue on first search. 55 KB until the theme's
     // colour-scheme rules, token table and parts came (55.0 KB then).
-    assert.ok(initial <= 56 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // 56 KB until a display formula too wide for its column became a named tab stop (55.6 → 56.2 KB).
+    assert.ok(initial <= 57 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
     // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
     assert.ok(own <= 82 * KB, `${(own / KB).toFixed(1)} KB of our own code`);

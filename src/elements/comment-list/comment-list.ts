@@ -16,6 +16,7 @@ import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { ScrollerFocus } from '../shared/scroller-focus.js';
 import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
 import { afterNextPaint, yieldToBrowser } from '../shared/yield-to-browser.js';
@@ -180,6 +181,11 @@ export class CommentListElement extends LitElement {
   #postLabels?: ReadonlyMap<string, LabelTarget>;
   #postLabelsFrom?: readonly unknown[];
   #postRoot?: Document | ShadowRoot;
+
+  constructor() {
+    super();
+    new ScrollerFocus(this, { root: () => this.renderRoot, selector: '.sb-equation', messages: () => this.#locale.messages });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

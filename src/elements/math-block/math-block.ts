@@ -8,6 +8,9 @@ import { mathBlockStyles } from './math-block.styles.js';
 import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { formulaRenderer } from '../shared/math-modules.js';
 import { MathErrorEvent } from './math-error-event.js';
+import type { Messages } from '../../core/messages.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { ScrollerFocus } from '../shared/scroller-focus.js';
 
 /**
  * @tagname math-block
@@ -45,12 +48,21 @@ export class MathBlockElement extends LitElement {
   /** TeX macros for this formula, e.g. `{ '\\R': '\\mathbb{R}' }`. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
 
+  /** Replacements for the built-in interface text (the name of a formula too wide for its column: `scrollableFormula`). */
+  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+
+  readonly #locale = new LocaleController(this);
   #textSource = '';
   #rendered: RenderedFormula = { html: '' };
   #errorIsNew = false;
   readonly #katex = new LazyModuleRequest(this, formulaRenderer);
   // Created on connection: server-side rendering has no MutationObserver.
   #textObserver?: MutationObserver;
+
+  constructor() {
+    super();
+    new ScrollerFocus(this, { root: () => this.renderRoot, selector: '[part="formula"]', messages: () => this.#locale.messages });
+  }
 
   /** KaTeX's message for the formula shown, or undefined when it rendered. Current after `updateComplete`. */
   get error(): string | undefined {

@@ -8,7 +8,7 @@ import { tokens } from '../../styles/tokens.js';
 import { visuallyHidden } from '../../styles/visually-hidden.js';
 import { LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { PostFields } from '../shared/post-fields.js';
+import { PostFields, resolvePost } from '../shared/post-fields.js';
 import { postCardStyles } from './post-card.styles.js';
 
 /**
@@ -73,7 +73,7 @@ export class PostCardElement extends PostFields(LitElement) {
   }
 
   protected override render() {
-    const post = this.resolvedPost;
+    const post = resolvePost(this);
     const locale = this.#locale.locale;
     const badge = formatDateBadge(post.date, locale, { timeZone: validTimeZone(this.timeZone) });
     const title = post.title.trim()

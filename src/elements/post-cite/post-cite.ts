@@ -6,7 +6,7 @@ import type { Messages } from '../../core/messages.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { tokens } from '../../styles/tokens.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { PostFields } from '../shared/post-fields.js';
+import { PostFields, resolvePost } from '../shared/post-fields.js';
 import { postCiteStyles } from './post-cite.styles.js';
 
 type CopyStatus = 'idle' | 'copied' | 'failed';
@@ -47,8 +47,8 @@ export class PostCiteElement extends PostFields(LitElement) {
   /** The day the reader accessed the post, for BibTeX's `urldate`; today when unset. */
   @property({ attribute: false }) accessor accessed: Date | undefined = undefined;
 
-  @state() accessor status: CopyStatus = 'idle';
-  @query('[part="title"]') accessor titleElement!: HTMLElement;
+  @state() private accessor status: CopyStatus = 'idle';
+  @query('[part="title"]') private accessor titleElement!: HTMLElement;
 
   readonly #locale = new LocaleController(this);
 
@@ -90,7 +90,7 @@ export class PostCiteElement extends PostFields(LitElement) {
   protected override render() {
     const messages = this.#locale.messages;
     const locale = this.#locale.locale;
-    const post = this.resolvedPost;
+    const post = resolvePost(this);
     const timeZone = validTimeZone(this.timeZone);
     const status = this.status === 'copied' ? messages.copied : this.status === 'failed' ? messages.copyFailed : '';
     return html`<section aria-labelledby="title">

@@ -6,7 +6,7 @@ import { formatReaderCount } from '../../core/numbers.js';
 import { tokens } from '../../styles/tokens.js';
 import type { PostCiteElement } from '../post-cite/post-cite.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { PostFields } from '../shared/post-fields.js';
+import { PostFields, resolvePost } from '../shared/post-fields.js';
 import { postMetaStyles } from './post-meta.styles.js';
 
 /**
@@ -49,7 +49,7 @@ export class PostMetaElement extends PostFields(LitElement) {
   }
 
   protected override render() {
-    const post = this.resolvedPost;
+    const post = resolvePost(this);
     const locale = this.#locale.locale;
     const messages = this.#locale.messages;
     const [author] = post.authors;

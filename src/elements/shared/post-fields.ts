@@ -14,8 +14,22 @@ export interface PostFieldsInterface {
   author: string | undefined;
   readers: number | undefined;
   timeZone: string | undefined;
-  /** The post with the attributes applied on top. */
-  readonly resolvedPost: Post;
+}
+
+/** The post an element shows: its `post` object with the attributes applied on top. */
+export function resolvePost(element: PostFieldsInterface): Post {
+  const post = element.post;
+  const readers = element.readers ?? post?.readers;
+  return {
+    ...post,
+    id: post?.id ?? element.href ?? '',
+    url: element.href ?? post?.url ?? '',
+    title: element.postTitle ?? post?.title ?? '',
+    date: element.date ?? post?.date ?? '',
+    authors: element.author ? [{ name: element.author }] : (post?.authors ?? []),
+    tags: post?.tags ?? [],
+    readers: readers !== undefined && Number.isFinite(readers) ? readers : undefined,
+  };
 }
 
 /**
@@ -50,21 +64,6 @@ export const PostFields = <T extends Constructor<LitElement>>(Base: T) => {
      * wrote in every zone.
      */
     @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined = undefined;
-
-    get resolvedPost(): Post {
-      const post = this.post;
-      const readers = this.readers ?? post?.readers;
-      return {
-        ...post,
-        id: post?.id ?? this.href ?? '',
-        url: this.href ?? post?.url ?? '',
-        title: this.postTitle ?? post?.title ?? '',
-        date: this.date ?? post?.date ?? '',
-        authors: this.author ? [{ name: this.author }] : (post?.authors ?? []),
-        tags: post?.tags ?? [],
-        readers: readers !== undefined && Number.isFinite(readers) ? readers : undefined,
-      };
-    }
   }
   return PostFieldsElement as Constructor<PostFieldsInterface> & T;
 };

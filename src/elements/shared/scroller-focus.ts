@@ -1,0 +1,119 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Messages } from '../../core/messages.js';
+
+// A display formula wider than its column scrolls sideways; a keyboard can
+// only scroll what it can focus. So while a formula overflows it is a tab
+// stop with a name ("Formula, scrolls sideways"), and once it fits again it
+// is not: a post of fifty formulas that fit has no fifty useless tab stops
+// (the rule Chromium follows for its own focusable scrollers, which Safari
+// lacks). Code blocks and tables, a few a post, are tab stops in the HTML
+// core renders, overflowing or not. Formulas are found as they reach the
+// DOM (whole, a block at a time, typeset later), and measured again when
+// they change size or their content changes.
+
+export interface ScrollerFocusOptions {
+  /** Where the formulas are. */
+  root(): ParentNode & Node;
+  /** The boxes of display formulas, which scroll sideways when too wide, as a selector. */
+  selector: string;
+  /** The interface text, for the formulas' name. */
+  messages(): Messages;
+}
+
+export class ScrollerFocus implements ReactiveController {
+  #mutations?: MutationObserver;
+  #resizes?: ResizeObserver;
+  /** The boxes made focusable here, with the name given (undefined: they had one of their own). */
+  readonly #focusable = new Map<Element, string | undefined>();
+  readonly #toMeasure = new Set<Element>();
+  #frame = 0;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: ScrollerFocusOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const root = this.options.root();
+    this.#resizes = new ResizeObserver((entries) => {
+      for (const entry of entries) this.#measure(entry.target);
+    });
+    this.#mutations = new MutationObserver((records) => {
+      for (const record of records) {
+        const changed = record.target instanceof Element ? record.target : record.target.parentElement;
+        const box = changed?.closest(this.options.selector);
+        if (box) this.#toMeasure.add(box);
+        for (const node of record.addedNodes) if (node instanceof Element) this.#observeWithin(node);
+        for (const node of record.removedNodes) if (node instanceof Element) this.#forgetWithin(node);
+      }
+      this.#schedule();
+    });
+    this.#mutations.observe(root, { childList: true, characterData: true, subtree: true });
+    this.#observeWithin(root);
+  }
+
+  hostDisconnected(): void {
+    this.#mutations?.disconnect();
+    this.#resizes?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#toMeasure.clear();
+  }
+
+  hostUpdated(): void {
+    // The page's language may have changed: rename the boxes named here.
+    for (const [box, name] of this.#focusable) {
+      if (!box.isConnected) this.#focusable.delete(box);
+      else if (name !== undefined) this.#mark(box, true);
+    }
+  }
+
+  #observeWithin(node: ParentNode): void {
+    const { selector } = this.options;
+    // Observing a box measures it once, and again whenever its size changes (a narrower window).
+    if (node instanceof Element && node.matches(selector)) this.#resizes?.observe(node);
+    for (const box of node.querySelectorAll(selector)) this.#resizes?.observe(box);
+  }
+
+  #forgetWithin(node: Element): void {
+    const { selector } = this.options;
+    // Kept in #focusable until the next update: a box moved elsewhere is still known as made focusable here.
+    for (const box of node.matches(selector) ? [node, ...node.querySelectorAll(selector)] : node.querySelectorAll(selector)) this.#resizes?.unobserve(box);
+  }
+
+  #schedule(): void {
+    this.#frame ||= requestAnimationFrame(() => {
+      this.#frame = 0;
+      for (const box of this.#toMeasure) if (box.isConnected) this.#measure(box);
+      this.#toMeasure.clear();
+    });
+  }
+
+  #measure(box: Element): void {
+    this.#mark(box, box.scrollWidth > box.clientWidth + 1);
+  }
+
+  #mark(box: Element, overflows: boolean): void {
+    if (overflows) {
+      // A box the page made focusable, or that holds a link or button, is reachable already.
+      if (!this.#focusable.has(box) && (box.hasAttribute('tabindex') || box.querySelector('a[href], button, input, [tabindex]'))) return;
+      const name = box.hasAttribute('aria-label') && !this.#focusable.has(box) ? undefined : this.options.messages().scrollableFormula;
+      box.setAttribute('tabindex', '0');
+      if (name !== undefined) {
+        box.setAttribute('role', 'group');
+        box.setAttribute('aria-label', name);
+      }
+      this.#focusable.set(box, name);
+    } else if (this.#focusable.has(box)) {
+      const name = this.#focusable.get(box);
+      box.removeAttribute('tabindex');
+      if (name !== undefined) {
+        box.removeAttribute('aria-label');
+        box.removeAttribute('role');
+      }
+      this.#focusable.delete(box);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/math-block.js';
+import '../../../src/post-body.js';
+import '../../../src/comment-list.js';
+import type { CommentListElement, MathBlockElement, PostBodyElement } from '../../../src/index.js';
+
+// A display formula wider than its column scrolls sideways; a keyboard user
+// can scroll it only once it can be focused, and it is a tab stop only then.
+// Code blocks and tables are tab stops always, as core renders them.
+
+const wide = String.raw`\sum_{n=1}^{\infty} \frac{1}{n^2} = \frac{1}{1^2} + \frac{1}{2^2} + \frac{1}{3^2} + \frac{1}{4^2} + \frac{1}{5^2} + \frac{1}{6^2} + \frac{1}{7^2} + \frac{1}{8^2} = \frac{\pi^2}{6}`;
+
+/** What a keyboard and a screen reader get of a box: whether Tab reaches it, its role and its name. */
+const reach = (box: Element | null | undefined) => box && { tabindex: box.getAttribute('tabindex'), role: box.getAttribute('role'), name: box.getAttribute('aria-label') };
+
+const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+
+async function column(width: number, lang = 'en'): Promise<HTMLDivElement> {
+  return fixture<HTMLDivElement>(`<div lang="${lang}" style="width: ${width}px"></div>`);
+}
+
+async function mathBlock(container: HTMLElement, tex: string): Promise<MathBlockElement> {
+  const el = document.createElement('math-block');
+  el.textContent = tex;
+  container.append(el);
+  await el.updateComplete;
+  await frames();
+  return el;
+}
+
+const formulaOf = (el: MathBlockElement) => el.shadowRoot!.querySelector('[part="formula"]');
+
+describe('boxes that scroll sideways', () => {
+  it('a formula wider than its column is a named tab stop, and the arrow keys scroll it', async () => {
+    const el = await mathBlock(await column(240), wide);
+    const formula = formulaOf(el) as HTMLElement;
+    expect(formula.scrollWidth).to.be.greaterThan(formula.clientWidth);
+    expect(reach(formula)).to.deep.equal({ tabindex: '0', role: 'group', name: 'Formula, scrolls sideways' });
+    formula.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(formula);
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => formula.scrollLeft > 0, 'ArrowRight scrolls the formula');
+  });
+
+  it('a formula that fits is no tab stop, and becomes one when its column narrows, and none again when it widens', async () => {
+    const container = await column(1200);
+    const el = await mathBlock(container, wide);
+    expect(reach(formulaOf(el))).to.deep.equal({ tabindex: null, role: null, name: null });
+    container.style.width = '240px';
+    await waitUntil(() => formulaOf(el)!.getAttribute('tabindex') === '0', 'narrowed: focusable');
+    container.style.width = '1200px';
+    await waitUntil(() => !formulaOf(el)!.hasAttribute('tabindex'), 'widened: not focusable');
+    expect(reach(formulaOf(el))).to.deep.equal({ tabindex: null, role: null, name: null });
+  });
+
+  it('names the box in the language of the page, and follows a change of it', async () => {
+    const container = await column(240, 'zh-CN');
+    const el = await mathBlock(container, wide);
+    expect(formulaOf(el)!.getAttribute('aria-label')).to.equal('公式（可左右滚动）');
+    container.lang = 'en';
+    await waitUntil(() => formulaOf(el)!.getAttribute('aria-label') === 'Formula, scrolls sideways');
+  });
+
+  it('a formula that becomes wide when its TeX changes becomes a tab stop', async () => {
+    const el = await mathBlock(await column(240), 'x');
+    expect(formulaOf(el)!.hasAttribute('tabindex')).to.equal(false);
+    el.textContent = wide;
+    await waitUntil(() => formulaOf(el)?.getAttribute('tabindex') === '0', 'the new formula is focusable');
+  });
+
+  it('in a post: a wide equation becomes a named tab stop, a narrow one does not; code blocks and tables are tab stops as rendered', async () => {
+    const container = await column(260);
+    const el = document.createElement('post-body') as PostBodyElement;
+    container.append(el);
+    const longLine = `print(${'"a long line of code", '.repeat(8)})`;
+    el.markdown = `Text.\n\n$$${wide}$$\n\n$$x = 1$$\n\n\`\`\`python\n${longLine}\n\`\`\`\n\n| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n| ${'wordwordword | '.repeat(6)}\n`;
+    await el.updateComplete;
+    const content = el.shadowRoot!.querySelector('[part="content"]')!;
+    await waitUntil(() => content.querySelector('.sb-equation')?.getAttribute('tabindex') === '0', 'the wide equation is focusable');
+    const [wideEquation, narrowEquation] = content.querySelectorAll('.sb-equation');
+    expect(reach(wideEquation)).to.deep.equal({ tabindex: '0', role: 'group', name: 'Formula, scrolls sideways' });
+    expect(reach(narrowEquation)).to.deep.equal({ tabindex: null, role: null, name: null });
+    expect(reach(content.querySelector('pre'))).to.deep.equal({ tabindex: '0', role: null, name: null });
+    expect(reach(content.querySelector('table'))).to.deep.equal({ tabindex: '0', role: null, name: null });
+  });
+
+  it('in a comment: a wide display formula becomes a named tab stop', async () => {
+    const container = await column(260);
+    const el = document.createElement('comment-list') as CommentListElement;
+    container.append(el);
+    el.comments = [{ id: 'a', author: 'A', date: '2024-01-01', body: `See:\n\n$$${wide}$$` }];
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.querySelector('.sb-equation')?.getAttribute('tabindex') === '0', 'the formula is focusable');
+    expect(reach(el.shadowRoot!.querySelector('.sb-equation'))).to.deep.equal({ tabindex: '0', role: 'group', name: 'Formula, scrolls sideways' });
+  });
+});
