@@ -19,7 +19,7 @@ export interface SearchHit {
   tags: string[];
   /** Higher is better; only comparable within one search. */
   score: number;
-  /** The query's terms the post holds, as indexed (lower case; for Chinese words and bigrams). */
+  /** The query's terms the post holds, as indexed (lower case; for Chinese, pairs of characters, or the one character of a one-character query). */
   terms: string[];
 }
 

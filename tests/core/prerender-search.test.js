@@ -1,10 +1,10 @@
 // `sciblog-elements prerender <in> <out> --search`: a Pagefind bundle of the prerendered site, from the built CLI.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 
@@ -30,6 +30,7 @@ describe('sciblog-elements prerender --search', async () => {
   const out = join(site, 'out');
   const { stdout } = await promisify(execFile)(process.execPath, [cli, 'prerender', join(site, 'in'), out, '--search', '--workers', '1']);
   const bundle = join(out, 'pagefind');
+  after(() => rmSync(site, { recursive: true, force: true }));
 
   it('writes a Pagefind bundle into <out>/pagefind/ and says how many pages it indexed', () => {
     assert.match(stdout, /search: 3 pages indexed by Pagefind into .*pagefind/);

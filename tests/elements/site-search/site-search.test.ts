@@ -145,6 +145,27 @@ describe('site-search', () => {
       expect(input(again).value).to.equal('矩阵');
       expect(titles(again)).to.deep.equal(['矩阵分解与低秩近似']);
     });
+
+    it('follows the query in the URL back and forward through the history', async () => {
+      const el = await fixture<SiteSearchElement>(html`<site-search lang="zh" .posts=${posts}></site-search>`);
+      await typeInto(el, '矩阵');
+      const withQuery = (query: string) => {
+        const url = new URL(location.href);
+        url.searchParams.set('q', query);
+        return url;
+      };
+      history.pushState(null, '', withQuery('softmax'));
+      history.pushState(null, '', withQuery('attention'));
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await el.updateComplete;
+      expect(input(el).value).to.equal('attention');
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await popped;
+      await el.updateComplete;
+      expect(input(el).value).to.equal('softmax');
+      expect(titles(el)).to.deep.equal(['Softmax 的温度', 'Attention']);
+    });
   });
 
   describe('a JSON Feed at src', () => {
