@@ -73,6 +73,8 @@ describe('size budgets (min+gzip)', () => {
     assert.ok(initial <= 57 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
     // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
-    assert.ok(own <= 82 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 82 KB until a display formula too wide for its column became a named tab stop in posts, comments,
+    // comment previews and math-block (81.3 → 82.0 KB).
+    assert.ok(own <= 83 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

@@ -10,6 +10,8 @@ export interface CommentFormMessages {
   preview: string;
   /** Shown in the preview before anything is typed. */
   previewEmpty: string;
+  /** The name of a display formula in the preview wider than its column, which the keyboard can then focus and scroll. */
+  scrollableFormula: string;
   /** Shown instead of the preview when the body is over the limit. */
   previewRefused(length: number, maxLength: number): string;
   submit: string;
@@ -51,6 +53,7 @@ export const commentFormMessages: Record<Locale, CommentFormMessages> = {
     comment: 'Comment',
     preview: 'Preview',
     previewEmpty: 'Your comment will appear here as you type. Markdown and math ($…$, $$…$$) work.',
+    scrollableFormula: 'Formula, scrolls sideways',
     previewRefused: (length, max) => `Too long to preview: ${en(length)} characters, the limit is ${en(max)}.`,
     submit: 'Post comment',
     sending: 'Sending…',
@@ -81,6 +84,7 @@ export const commentFormMessages: Record<Locale, CommentFormMessages> = {
     comment: '评论',
     preview: '预览',
     previewEmpty: '输入时在此预览评论，支持 Markdown 和公式（$…$、$$…$$）。',
+    scrollableFormula: '公式（可左右滚动）',
     previewRefused: (length, max) => `评论过长，无法预览：${length}字，上限为${max}字。`,
     submit: '提交评论',
     sending: '正在提交…',

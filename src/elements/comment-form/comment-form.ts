@@ -13,6 +13,7 @@ import { katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { mathErrorStyles, tokens } from '../../styles/tokens.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { ScrollerFocus } from '../shared/scroller-focus.js';
 import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
 import { commentFormMessages, type CommentFormMessages, problemMessage } from './comment-form.messages.js';
@@ -146,6 +147,11 @@ export class CommentFormElement extends LitElement {
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
   #previewTimer?: ReturnType<typeof setTimeout>;
   #saveTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    new ScrollerFocus(this, { root: () => this.renderRoot, selector: "[part='preview-content'] .katex-display", messages: () => this.#messages });
+  }
 
   get #messages(): CommentFormMessages {
     return { ...commentFormMessages[this.#locale.locale], ...this.strings };

@@ -17,7 +17,7 @@ export interface ScrollerFocusOptions {
   /** The boxes of display formulas, which scroll sideways when too wide, as a selector. */
   selector: string;
   /** The interface text, for the formulas' name. */
-  messages(): Messages;
+  messages(): Pick<Messages, 'scrollableFormula'>;
 }
 
 export class ScrollerFocus implements ReactiveController {

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/math-block.js';
 import '../../../src/post-body.js';
 import '../../../src/comment-list.js';
-import type { CommentListElement, MathBlockElement, PostBodyElement } from '../../../src/index.js';
+import '../../../src/comment-form.js';
+import type { CommentFormElement, CommentListElement, MathBlockElement, PostBodyElement } from '../../../src/index.js';
 
 // A display formula wider than its column scrolls sideways; a keyboard user
 // can scroll it only once it can be focused, and it is a tab stop only then.
@@ -93,5 +94,18 @@ describe('boxes that scroll sideways', () => {
     await el.updateComplete;
     await waitUntil(() => el.shadowRoot!.querySelector('.sb-equation')?.getAttribute('tabindex') === '0', 'the formula is focusable');
     expect(reach(el.shadowRoot!.querySelector('.sb-equation'))).to.deep.equal({ tabindex: '0', role: 'group', name: 'Formula, scrolls sideways' });
+  });
+
+  it('in the preview of a comment being written: a wide display formula becomes a named tab stop, in the page\'s language', async () => {
+    const container = await column(260, 'zh-CN');
+    const el = document.createElement('comment-form') as CommentFormElement;
+    el.draftKey = 'scroller-focus-test';
+    container.append(el);
+    await el.updateComplete;
+    el.value = { body: `$$${wide}$$` };
+    const shown = () => el.shadowRoot!.querySelector('[part="preview-content"] .katex-display');
+    await waitUntil(() => shown()?.getAttribute('tabindex') === '0', 'the previewed formula is focusable');
+    expect(reach(shown())).to.deep.equal({ tabindex: '0', role: 'group', name: '公式（可左右滚动）' });
+    localStorage.removeItem('scroller-focus-test');
   });
 });
