@@ -49,7 +49,7 @@ describe('size budgets (min+gzip)', () => {
   });
 
   // 190 KB before footnotes, citations, numbered blocks, code and previews (183 KB then); 206.2 KB with them all
-  // in the renderers chunk every post loaded; 187.2 KB once each feature became a chunk of its own (issue 11).
+  // in the renderers chunk every post loaded; 187.0 KB once each feature became a chunk of its own (issue 11).
   it('a plain post (no footnote, citation, theorem, figure, table or code) loads at most 190 KB in all: the element, then its renderers, and no feature’s code', async () => {
     const { chunks } = await measureEntry('dist/post-body.js');
     const plain = plainPostChunks(chunks);
