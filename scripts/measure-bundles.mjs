@@ -23,8 +23,9 @@ const pageImporting = (input) => ({
  * `{ initial, lazy, own }` in bytes (min+gzip) for a page that imports an ES
  * module entry, e.g. `dist/post-card.js`; with `everything`, for all that the
  * entry exports (a library entry such as core, whose cost depends on use).
- * `chunks` lists each chunk (`bytes`, `upFront`, its `modules`' ids), for
- * parts loaded only by some pages (the BibTeX parser, for posts with BibTeX).
+ * `chunks` lists each chunk (`bytes`, `upFront`, its `modules`' ids, the
+ * `imports` and `dynamicImports` by file name), for parts loaded only by
+ * some pages (the BibTeX parser, for posts with BibTeX).
  * Also `initialModules`, the module ids loaded up front, and `lazyChunks`,
  * `{ size, modules }` of each chunk loaded on first need.
  */
@@ -53,7 +54,7 @@ export async function measureEntry(input, { everything = false } = {}) {
   const initialModules = [];
   for (const [fileName, chunk] of chunks) {
     const bytes = gzip(chunk.code);
-    measured.push({ fileName, bytes, upFront: upFront.has(fileName), modules: Object.keys(chunk.modules) });
+    measured.push({ fileName, bytes, upFront: upFront.has(fileName), modules: Object.keys(chunk.modules), imports: chunk.imports, dynamicImports: chunk.dynamicImports });
     if (upFront.has(fileName)) {
       initial += bytes;
       initialModules.push(...Object.keys(chunk.modules));

@@ -3,6 +3,7 @@ import type { RendererRule as RenderRule, Token } from 'markdown-it';
 import type { CodeHighlighter } from './code-highlighter.js';
 import { parseFenceInfo } from './code-fence-info.js';
 import { escapeHtml } from './escape-html.js';
+import type { CodeFeature } from './post-features.js';
 
 // Fenced and indented code blocks, rendered as
 // `<div class="sb-code"><pre><code class="language-x hljs">…</code></pre></div>`:
@@ -88,3 +89,6 @@ export function codeBlockErrors(tokens: readonly Token[], lineOffset: number): {
   }
   return errors;
 }
+
+/** Code blocks, for a post's features. */
+export const codeFeature: CodeFeature = { key: 'code', use: (md) => md.use(codeBlocks), errors: codeBlockErrors };

@@ -1,5 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateInline } from 'markdown-it';
+import type { MarkdownFeature } from './post-features.js';
 
 // An excerpt shows no footnotes: neither the marks in the text nor the notes.
 // These rules read footnote syntax as markdown-it-footnote does (so a post
@@ -67,3 +68,6 @@ export function footnotesLeftOut(md: MarkdownIt): void {
   md.inline.ruler.after('image', 'footnote_inline_left_out', inlineNote);
   md.inline.ruler.after('footnote_inline_left_out', 'footnote_ref_left_out', reference);
 }
+
+/** Footnotes left out, for an excerpt's features. */
+export const footnotesLeftOutFeature: MarkdownFeature = { key: 'left-out', use: (md) => md.use(footnotesLeftOut) };

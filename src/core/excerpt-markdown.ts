@@ -8,7 +8,8 @@ import type { Excerpt, Settings } from './excerpt.js';
 import { type LeadingBlocks, readLeadingBlocks } from './excerpt-blocks.js';
 import { cutHtml, moreMarker } from './excerpt-html.js';
 import { parseFrontMatter } from './front-matter.js';
-import { footnoteLabelsIn, type FootnoteLabelsEnv } from './excerpt-footnotes.js';
+import { footnoteLabelsIn, type FootnoteLabelsEnv, footnotesLeftOutFeature } from './excerpt-footnotes.js';
+import { allPostFeatures } from './all-post-features.js';
 import { markdownFor, type MathRenderContext } from './markdown-math.js';
 import { type ReadFormulasOptions, readPostFormulas, referenceTextHtml } from './post-formulas.js';
 import { macrosInForce, readPostOptions } from './post-options.js';
@@ -29,7 +30,7 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
   const numbering: BlockNumberingOptions = { locale: post?.locale ?? settings.locale, theoremNumbering: post?.theoremNumbering ?? 'per-kind', lineOffset: 0 };
   // As markdown-it's own first step, so that lines and offsets are the ones it reads.
   const body = front.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-  const md = markdownFor(settings.trusted, true, 'left-out');
+  const md = markdownFor(settings.trusted, true, { ...allPostFeatures(), footnotes: footnotesLeftOutFeature });
   const footnoteLabels = footnoteLabelsIn(body);
   const candidate = moreMarker.test(body);
   // Definitions may stand anywhere (often last), and `<!--more-->` far below: then every block is read.

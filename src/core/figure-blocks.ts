@@ -2,6 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import type { RendererRule as RenderRule, StateCore, Token } from 'markdown-it';
 import { escapeHtml } from './escape-html.js';
 import { messages } from './messages.js';
+import type { BlockFeature } from './post-features.js';
 import type { NumberedBlockMeta } from './theorem-blocks.js';
 
 // Figures and captioned tables, as pandoc writes them:
@@ -150,3 +151,13 @@ export function figureBlocks(md: MarkdownIt): void {
   md.renderer.rules.figure_caption_open = renderCaptionOpen;
   md.renderer.rules.table_caption_open = renderCaptionOpen;
 }
+
+/** Figures and tables, captioned and numbered, for a post's features. */
+export const figureFeature: BlockFeature = {
+  key: 'figures',
+  use: (md) => md.use(figureBlocks),
+  afterInline(state) {
+    lonePictures(state);
+    tableCaptions(state);
+  },
+};

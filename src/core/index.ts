@@ -1,5 +1,5 @@
 // The DOM-free API: everything here runs in Node as well as in the browser.
-export { renderMarkdown } from './render-markdown.js';
+export { renderMarkdown, renderPostBlocks } from './render-markdown.js';
 export type { Heading, RenderedMarkdown, RenderError, RenderMarkdownOptions } from './render-markdown.js';
 export { clearMathCache, renderFormula, renderMath } from './render-math.js';
 export type { RenderedFormula, RenderMathOptions, TexMacros } from './render-math.js';
@@ -35,7 +35,7 @@ export { excerpt } from './excerpt.js';
 export type { Excerpt, ExcerptOptions } from './excerpt.js';
 export { commentSubmission, isBlankDraft, isEmailAddress, isNearLengthLimit, isWebUrl, loadCommentDraft, saveCommentDraft, validateComment } from './comment-validation.js';
 export type { CommentDraft, CommentField, CommentFields, CommentProblem, CommentSubmission, DraftStorage, ReplyTarget } from './comment-validation.js';
-export { displayRows, renderPostBlocks } from './post-blocks.js';
+export { displayRows } from './post-blocks.js';
 export { loadFootnotes, needsFootnotes } from './footnote-loader.js';
 export type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
 export type { PostBlock, PostBlocks } from './post-blocks.js';
@@ -46,7 +46,8 @@ export type { Bibliography, CslItem, Reference, ReferenceName } from './bibliogr
 export type { CitationStyle, CitedReference } from './citation-format.js';
 export { codeLanguageModule, loadCodeHighlighter, supportedCodeLanguages } from './code-highlighter.js';
 export type { CodeHighlighter } from './code-highlighter.js';
-export { codeLanguagesIn, parseFenceInfo } from './code-fence-info.js';
+export { codeLanguagesIn } from './code-languages.js';
+export { parseFenceInfo } from './code-fence-info.js';
 export type { FenceInfo } from './code-fence-info.js';
 export { tokenize } from './search-tokenize.js';
 export { buildSearchIndex, loadSearchIndex, searchIndex, serializeSearchIndex } from './search-index.js';

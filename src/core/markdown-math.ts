@@ -1,14 +1,11 @@
 import katex from 'katex';
 import MarkdownIt, { type RendererRule as RenderRule, type StateBlock, type StateInline } from 'markdown-it';
 import texmath from 'markdown-it-texmath';
-import { codeBlocks } from './code-block-rendering.js';
 import { escapeHtml } from './escape-html.js';
-import { type FootnotePlugin, useFootnotes } from './footnotes.js';
-import { footnotesLeftOut } from './excerpt-footnotes.js';
 import { isSafeUrl } from './safe-url.js';
 import { numberedBlocks } from './numbered-blocks.js';
+import type { PostFeatures } from './post-features.js';
 import { precededByOddBackslashes } from './tex-scan.js';
-import { citationSyntax } from './citation-syntax.js';
 
 // Token types that hold TeX: texmath's, plus the environment and reference rules below.
 export const inlineMathTypes = new Set(['math_inline', 'math_inline_double', 'equation_reference']);
@@ -292,7 +289,7 @@ function sciblogDelimiters(): string {
   return 'sciblog';
 }
 
-function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnotePlugin | 'left-out'): MarkdownIt {
+function createMarkdown(trusted: boolean, images: boolean, features: PostFeatures): MarkdownIt {
   const md = new MarkdownIt({ html: trusted, linkify: true });
   // Without images, `![alt](src)` reads as "!" and a link to the picture.
   if (!images) md.disable('image');
@@ -304,14 +301,13 @@ function createMarkdown(trusted: boolean, images: boolean, footnotes?: FootnoteP
   md.block.ruler.before('fence', 'math_environment', mathEnvironment, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('escape', 'equation_reference', equationReference);
   md.inline.ruler.before('escape', 'inline_math', inlineMath);
-  if (footnotes === 'left-out') md.use(footnotesLeftOut);
-  else if (footnotes) useFootnotes(md, footnotes, trusted);
-  md.use(citationSyntax);
-  md.use(numberedBlocks);
+  features.footnotes?.use(md, trusted);
+  features.citations?.use(md, trusted);
+  numberedBlocks(md, features, trusted);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
   md.renderer.rules.heading_close = renderHeadingClose;
-  md.use(codeBlocks);
+  features.code?.use(md, trusted);
   if (!trusted) {
     md.validateLink = isSafeUrl;
     const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -327,14 +323,14 @@ const instances = new Map<string, MarkdownIt>();
 
 /**
  * The shared markdown-it instance for trusted (site owner) or untrusted
- * (visitor) text, with or without images, and with footnotes (the plugin),
- * without (they stay text), or `left-out` (read, and left out: for excerpts).
+ * (visitor) text, with or without images, with these features' rules.
  */
-export function markdownFor(trusted: boolean, images = true, footnotes?: FootnotePlugin | 'left-out'): MarkdownIt {
-  const key = `${trusted}/${images}/${footnotes === undefined || footnotes === 'left-out' ? String(footnotes) : 'plugin'}`;
+export function markdownFor(trusted: boolean, images = true, features: PostFeatures = {}): MarkdownIt {
+  const { footnotes, citations, theorems, figures, code } = features;
+  const key = [trusted, images, ...[footnotes, citations, theorems, figures, code].map((feature) => feature?.key ?? '-')].join('/');
   let md = instances.get(key);
   if (!md) {
-    md = createMarkdown(trusted, images, footnotes);
+    md = createMarkdown(trusted, images, features);
     instances.set(key, md);
   }
   return md;

@@ -1,18 +1,19 @@
 import type MarkdownIt from 'markdown-it';
 import { crossReferences } from './cross-references.js';
-import { figureBlocks, lonePictures, tableCaptions } from './figure-blocks.js';
-import { theoremBlocks, theoremsAfterInline } from './theorem-blocks.js';
+import type { PostFeatures } from './post-features.js';
 
 /**
- * Figures, captioned tables, theorem-like blocks and `@` references, for
- * `md.use`. Their token rewriting is one core rule, after the inline rule:
- * each core rule is a step of a post prepared a piece at a time.
+ * Theorem-like blocks and figures (when the features are there) and `@`
+ * references, for a post's markdown-it. Their token rewriting is one core
+ * rule, after the inline rule: each core rule is a step of a post prepared a
+ * piece at a time.
  */
-export function numberedBlocks(md: MarkdownIt): void {
-  md.use(theoremBlocks).use(figureBlocks).use(crossReferences);
+export function numberedBlocks(md: MarkdownIt, { theorems, figures }: PostFeatures, trusted: boolean): void {
+  theorems?.use(md, trusted);
+  figures?.use(md, trusted);
+  md.use(crossReferences);
   md.core.ruler.after('inline', 'numbered_blocks', (state) => {
-    theoremsAfterInline(state);
-    lonePictures(state);
-    tableCaptions(state);
+    theorems?.afterInline(state);
+    figures?.afterInline(state);
   });
 }

@@ -3,7 +3,9 @@ import { escapeHtml } from './escape-html.js';
 import { footnoteIds } from './footnotes.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, type PreparedPost, sortedErrors } from './post-preparation.js';
 import { drain, type Steps } from './steps.js';
-import { type RenderedMarkdown, type RenderMarkdownOptions, tooLong, untrustedTextLimit } from './render-markdown.js';
+import type { PostFeatures } from './post-features.js';
+import type { RenderedMarkdown, RenderMarkdownOptions } from './render-markdown.js';
+import { tooLong, untrustedTextLimit } from './render-post.js';
 
 // A post as a list of top-level blocks, for renderers that show it a piece at
 // a time: each block's HTML on demand, its formulas as placeholders to
@@ -45,12 +47,12 @@ export interface PostBlocks {
 /** Tokens looked at between two yields while the post is cut into blocks. */
 const tokensPerStep = 5000;
 
-/** `renderPostBlocks`, yielding between pieces of work, for a caller that schedules them. */
-export function* postBlocksInSteps(source: string, options: RenderMarkdownOptions = {}): Steps<PostBlocks> {
+/** `renderPostBlocks` with these features, yielding between pieces of work, for a caller that schedules them. */
+export function* postBlocksInSteps(source: string, options: RenderMarkdownOptions = {}, features: PostFeatures = {}): Steps<PostBlocks> {
   const trusted = options.trusted ?? true;
   const maxLength = options.maxLength ?? untrustedTextLimit;
   if (!trusted && source.length > maxLength) return wholeAsOneBlock(tooLong(source, maxLength));
-  const post = yield* preparePost(source, options);
+  const post = yield* preparePost(source, options, features);
 
   const ranges: [number, number][] = [];
   const blocks: PostBlock[] = [];
@@ -92,9 +94,9 @@ export function* postBlocksInSteps(source: string, options: RenderMarkdownOption
   return assemble(post, ranges, blocks, blockOfFormula, headingBlocks, blockIds);
 }
 
-/** A post cut into top-level blocks, formulas left to typeset. */
-export function renderPostBlocks(source: string, options: RenderMarkdownOptions = {}): PostBlocks {
-  return drain(postBlocksInSteps(source, options));
+/** A post cut into top-level blocks with these features, formulas left to typeset. */
+export function renderPostBlocksWith(source: string, options: RenderMarkdownOptions, features: PostFeatures): PostBlocks {
+  return drain(postBlocksInSteps(source, options, features));
 }
 
 function assemble(

@@ -4,6 +4,8 @@ import { type CitationStyle, citationStyles } from './citation-format.js';
 import type { FrontMatter } from './front-matter.js';
 import { messages, resolveLocale } from './messages.js';
 import { type PostCitations, resolveCitations } from './post-citations.js';
+import { citationSyntax } from './citation-syntax.js';
+import type { CitationFeature } from './post-features.js';
 
 /** What `renderMarkdown` takes about citations (see `RenderMarkdownOptions`). */
 export interface CitationOptions {
@@ -61,3 +63,6 @@ export function citationsOfPost(tokens: Token[], front: FrontMatter, options: Ci
   });
   return { cited: resolved.cited, errors: [...errors, ...resolved.errors] };
 }
+
+/** Citations and the reference list, for a post's features. */
+export const citationFeature: CitationFeature = { key: 'citations', use: (md) => md.use(citationSyntax), cite: citationsOfPost };

@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { codeBlockErrors, type CodeRenderContext } from './code-block-rendering.js';
+import type { CodeRenderContext } from './code-block-rendering.js';
 import type { CodeHighlighter } from './code-highlighter.js';
 import { escapeHtml } from './escape-html.js';
 import { type NumberedBlock, numberBlocks, resolveCrossReferences } from './block-numbering.js';
@@ -14,7 +14,7 @@ import { labelFootnotes } from './footnotes.js';
 import { SlugRegistry } from './heading-slug.js';
 import { inlineMathTypes, markdownFor, type MathRenderContext } from './markdown-math.js';
 import { renderFormula } from './render-math.js';
-import { citationsOfPost } from './post-citation-options.js';
+import type { PostFeatures } from './post-features.js';
 import type { CitedReference } from './citation-format.js';
 import type { Steps } from './steps.js';
 import type { Heading, RenderError, RenderMarkdownOptions } from './render-markdown.js';
@@ -49,17 +49,17 @@ const inlineTokensPerStep = 2000;
 /** Markdown block-parsed between two yields, for posts long enough to cut (about 5 ms of work). */
 const charactersPerBlockStep = 50_000;
 
-/** Prepares a post, yielding between steps; `drain` runs it to the end synchronously. */
-export function* preparePost(source: string, options: RenderMarkdownOptions = {}): Steps<PreparedPost> {
+/** Prepares a post with these features, yielding between steps; `drain` runs it to the end synchronously. */
+export function* preparePost(source: string, options: RenderMarkdownOptions = {}, features: PostFeatures = {}): Steps<PreparedPost> {
   const trusted = options.trusted ?? true;
   const front = options.frontMatter === false ? { meta: {}, body: source, lineOffset: 0, errors: [], fieldLines: {} } : parseFrontMatter(source);
   const postOptions = readPostOptions(front.meta, front.fieldLines);
   const errors: RenderError[] = [...front.errors, ...postOptions.errors];
   const dialect = options.dialect ?? postOptions.dialect;
-  const md = markdownFor(trusted, options.images ?? true, options.footnotes);
+  const md = markdownFor(trusted, options.images ?? true, features);
   const tokens = yield* parseInSteps(md, front.body);
   labelFootnotes(tokens, options.footnoteLabels);
-  errors.push(...codeBlockErrors(tokens, front.lineOffset));
+  errors.push(...(features.code?.errors(tokens, front.lineOffset) ?? []));
 
   const headingTokens: PreparedPost['headingTokens'] = [];
   const slugs = new SlugRegistry();
@@ -87,7 +87,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   });
   yield;
   const numbering = yield* numberEquationsInSteps(formulas.map((formula) => formula.input), labels);
-  const citations = citationsOfPost(tokens, front, options, (type, tag) => new (new md.core.State('', md, {})).Token(type, tag, 0));
+  const citations = features.citations?.cite(tokens, front, options, (type, tag) => new (new md.core.State('', md, {})).Token(type, tag, 0)) ?? { cited: [], errors: [] };
   errors.push(...citations.errors);
   const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, citations: citations.cited, blocks, highlighter: options.highlighter };
   for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });

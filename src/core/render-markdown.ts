@@ -1,12 +1,12 @@
+import { allPostFeatures } from './all-post-features.js';
 import type { CodeHighlighter } from './code-highlighter.js';
-import { escapeHtml } from './escape-html.js';
 import type { NumberedBlock, TheoremNumbering } from './block-numbering.js';
 import type { Locale } from './messages.js';
 import type { Equation } from './equation-numbering.js';
 import type { PostDialect, PostMeta } from './front-matter.js';
-import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
-import { drain, type Steps } from './steps.js';
-import { prefixIds } from './prefix-ids.js';
+import { type PostBlocks, renderPostBlocksWith } from './post-blocks.js';
+import { renderPost, renderPostInSteps } from './render-post.js';
+import type { Steps } from './steps.js';
 import type { TexMacros } from './render-math.js';
 import type { LabelTarget } from './label-registry.js';
 import type { FootnoteLabels, FootnotePlugin } from './footnotes.js';
@@ -16,8 +16,7 @@ import type { CitationStyle, CitedReference } from './citation-format.js';
 /** How a post's markdown marks math: `default`, or `kramdown` for posts written for Jekyll. */
 export type MathDialect = PostDialect;
 
-/** The longest untrusted text `renderMarkdown` renders, in characters, unless `maxLength` says otherwise. */
-export const untrustedTextLimit = 100_000;
+export { untrustedTextLimit } from './render-post.js';
 
 export interface RenderMarkdownOptions {
   /**
@@ -128,56 +127,15 @@ export interface RenderedMarkdown {
 
 /** Renders a markdown post with math: front matter, numbered equations, references, heading ids. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): RenderedMarkdown {
-  return drain(renderMarkdownInSteps(source, options));
+  return renderPost(source, options, allPostFeatures(options.footnotes));
 }
 
 /** `renderMarkdown`, yielding while the post is prepared and after each formula is typeset, for a caller that spreads the work over tasks. */
-export function* renderMarkdownInSteps(source: string, options: RenderMarkdownOptions = {}): Steps<RenderedMarkdown> {
-  const trusted = options.trusted ?? true;
-  const maxLength = options.maxLength ?? untrustedTextLimit;
-  if (!trusted && source.length > maxLength) return tooLong(source, maxLength);
-  const post = yield* preparePost(source, options);
-  // KaTeX is most of the cost: each formula is a step of its own.
-  const typeset = formulaTypesetter(post);
-  const formulas: string[] = [];
-  for (let formula = 0; formula < post.formulas.length; formula++) {
-    formulas[formula] = typeset(formula);
-    yield;
-  }
-  const context = mathContext(post, (formula) => (formulas[formula] ??= typeset(formula)));
-  const html = post.md.renderer.render(post.tokens, post.md.options, context);
-  const headings = postHeadings(post, context);
-  const rendered = { html, meta: post.front.meta, equations: post.numbering.equations, headings, errors: sortedErrors(post.errors), macros: post.defined, citations: post.citations, blocks: post.blocks };
-  return options.idPrefix ? withIdPrefix(rendered, options.idPrefix, outsideIds(options.labels)) : rendered;
+export function renderMarkdownInSteps(source: string, options: RenderMarkdownOptions = {}): Steps<RenderedMarkdown> {
+  return renderPostInSteps(source, options, allPostFeatures(options.footnotes));
 }
 
-function outsideIds(labels: RenderMarkdownOptions['labels']): Set<string> {
-  return new Set([...(labels?.values() ?? [])].map((target) => target.id));
-}
-
-function withIdPrefix(rendered: RenderedMarkdown, prefix: string, keep: ReadonlySet<string>): RenderedMarkdown {
-  const moved = <T extends { id: string }>(items: T[]) => items.map((item) => ({ ...item, id: prefix + item.id }));
-  return {
-    ...rendered,
-    html: prefixIds(rendered.html, prefix, keep),
-    equations: moved(rendered.equations),
-    headings: moved(rendered.headings),
-    citations: moved(rendered.citations),
-    blocks: moved(rendered.blocks),
-  };
-}
-
-/** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
-export function tooLong(source: string, maxLength: number): RenderedMarkdown {
-  const message = `text is too long to render: ${source.length} characters (the limit is ${maxLength})`;
-  return {
-    html: `<pre class="sb-too-long" tabindex="0">${escapeHtml(source)}</pre>\n`,
-    meta: {},
-    equations: [],
-    headings: [],
-    errors: [{ message, line: 1 }],
-    macros: {},
-    citations: [],
-    blocks: [],
-  };
+/** A post cut into top-level blocks, formulas left to typeset: for renderers that show it a piece at a time. */
+export function renderPostBlocks(source: string, options: RenderMarkdownOptions = {}): PostBlocks {
+  return renderPostBlocksWith(source, options, allPostFeatures(options.footnotes));
 }

@@ -5,6 +5,7 @@ import { isTheoremKind, type BlockKind, type TheoremKind } from './block-kinds.j
 import { escapeHtml } from './escape-html.js';
 import { environmentEnd } from './markdown-math.js';
 import { messages } from './messages.js';
+import type { BlockFeature } from './post-features.js';
 
 // Theorem-like blocks, written either way:
 //
@@ -340,3 +341,6 @@ export function theoremBlocks(md: MarkdownIt): void {
   md.renderer.rules.theorem_qed = renderQed;
   md.renderer.rules.theorem_inline = (tokens, idx) => escapeHtml(tokens[idx].content);
 }
+
+/** Theorems, lemmas, proofs … for a post's features. */
+export const theoremFeature: BlockFeature = { key: 'theorems', use: (md) => md.use(theoremBlocks), afterInline: theoremsAfterInline };

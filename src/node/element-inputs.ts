@@ -7,7 +7,7 @@ import type { Post } from '../core/post.js';
 import type { Heading } from '../core/render-markdown.js';
 import { renderMarkdown } from '../core/render-markdown.js';
 import { loadPostBibliography } from '../core/bibliography-loader.js';
-import { codeLanguagesIn } from '../core/code-fence-info.js';
+import { codeLanguagesIn } from '../core/code-languages.js';
 import { codeHighlighterFor } from '../elements/shared/code-highlighting.js';
 import type { TexMacros } from '../core/render-math.js';
 import { childElements, closestLang, getAttribute, type HtmlNode, isElement, outerHtml, textContent } from './html-tree.js';

@@ -4,12 +4,13 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { dedent } from '../../core/dedent.js';
 import type { TexMacros } from '../../core/render-math.js';
 import type { RenderedMarkdown, RenderMarkdownOptions } from '../../core/render-markdown.js';
+import { type PostFeatureName, type PostFeatures, postFeatureNames, postFeaturesUsedBy } from '../../core/post-features.js';
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { codeTokens, mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LazyModuleRequest, lazyModule, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
-import { footnoteSupport, markdownRenderers } from '../shared/math-modules.js';
+import { bibliographyLoader, postFeatureModules, postRenderers } from '../shared/math-modules.js';
 import { needsFootnotes } from '../../core/footnote-loader.js';
 import type { FootnoteLabels } from '../../core/footnotes.js';
 import { sidenoteStyles } from './sidenote.styles.js';
@@ -26,7 +27,7 @@ import { PostRenderedEvent } from './rendered-event.js';
 import { ReferencePreviewTrigger } from './reference-preview-trigger.js';
 import { BibliographyController } from './bibliography-controller.js';
 import { citationStyles } from './citation.styles.js';
-import { codeLanguagesIn } from '../../core/code-fence-info.js';
+import { codeLanguagesIn } from '../../core/code-languages.js';
 import type { CodeHighlighter } from '../../core/code-highlighter.js';
 import type { Bibliography, CslItem } from '../../core/bibliography.js';
 import { codeHighlighterFor } from '../shared/code-highlighting.js';
@@ -173,12 +174,19 @@ export class PostBodyElement extends LitElement {
 
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this, undefined, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
-  readonly #math = new LazyModuleRequest(this, markdownRenderers);
-  readonly #footnotes = new LazyModuleRequest(this, footnoteSupport);
+  readonly #math = new LazyModuleRequest(this, postRenderers);
+  /** The code of each feature, requested for a post that may use it. */
+  readonly #features = Object.fromEntries(postFeatureNames.map((name) => [name, new LazyModuleRequest(this, postFeatureModules[name])])) as Record<PostFeatureName, LazyModuleRequest<PostFeatures>>;
+  readonly #bibliographyLoader = new LazyModuleRequest(this, bibliographyLoader);
   readonly #bibliography = new BibliographyController(this, () => ({ timeout: this.timeout, maxBytes: this.maxBytes }));
-  /** The modules the article waits for: the renderers, markdown-it-footnote (requested by a post with notes), and a highlighter when its code names languages. */
-  readonly #lazy: LazyModuleRequest<unknown>[] = [this.#math, this.#footnotes];
+  /**
+   * The modules the article waits for: the renderers, its features' code, the bibliography's reader, and
+   * last a highlighter when its code names languages (changed in place: `updateComplete` waits on the list).
+   */
+  readonly #lazy: LazyModuleRequest<unknown>[] = [this.#math, ...Object.values(this.#features), this.#bibliographyLoader];
+  readonly #lazyBeforeCode = this.#lazy.length;
   #code?: { source: string; request?: LazyModuleRequest<CodeHighlighter> };
+  #used?: { source: string; names: Set<PostFeatureName> };
   #renderedHighlighter?: CodeHighlighter;
   readonly #article = new ProgressiveArticle(this, {
     content: () => this.renderRoot.querySelector<HTMLElement>('[part="content"]'),
@@ -271,27 +279,28 @@ export class PostBodyElement extends LitElement {
       (withNotes && labels !== this.#renderedLabels) ||
       options.highlighter !== this.#renderedHighlighter
     ) {
-      // Until markdown-it and KaTeX (and, for a post with notes, markdown-it-footnote) have loaded, the children stay on show; the update after the load renders.
+      // Until markdown-it and KaTeX, and the code of the features the post may use, have loaded, the children stay on show; the update after the load renders.
       const renderers = this.#math.value;
-      const footnotes = withNotes ? this.#footnotes.value : undefined;
-      if (!renderers || (withNotes && !footnotes)) return;
+      const features = this.#featuresFor(source);
+      if (!renderers || !features) return;
       const hydrating = isServer || (!this.hasUpdated && this.shadowRoot?.firstChild);
       // A post with code waits for its highlighter too; what a server rendered is shown meanwhile, and highlighted after.
       if (highlighter === undefined && !hydrating) return;
-      options.footnotes = footnotes;
       this.#withNotes = withNotes;
       this.#renderedLabels = labels;
       this.#renderedHighlighter = options.highlighter;
       // What a server rendered is hydrated as it is, so the first render must be the same whole article.
       if (hydrating) {
-        this.#result = renderers.renderMarkdown(source, { ...options, bibliography: this.bibliography });
+        this.#result = renderers.renderPost(source, { ...options, bibliography: this.bibliography }, features);
         this.#resultIsNew = true;
       } else {
         // A post with a bibliography waits for it (fetched, parsed), keeping its room; the update after the load renders.
-        const toLoad = this.bibliography ? undefined : renderers.bibliographyToLoad(source, !this.untrusted);
-        if (toLoad) {
+        const loader = this.bibliography || !features.citations ? undefined : this.#bibliographyLoader.value;
+        if (features.citations && !this.bibliography && !loader) return;
+        const toLoad = loader?.bibliographyToLoad(source, !this.untrusted);
+        if (loader && toLoad) {
           const url = toLoad.kind === 'url' ? new URL(toLoad.url, new URL(this.src ?? '', document.baseURI)).href : undefined;
-          const bibliography = this.#bibliography.bibliography(toLoad, url, renderers, this.#locale.messages);
+          const bibliography = this.#bibliography.bibliography(toLoad, url, loader, this.#locale.messages);
           if (!bibliography) return;
           Object.assign(options, { bibliography });
         } else {
@@ -301,7 +310,7 @@ export class PostBodyElement extends LitElement {
         this.#result = undefined;
         // A long trusted post: its beginning alone is prepared first, for the first screen.
         const head = options.trusted && source.length > longPost ? leadingChunk(source, headLength) : undefined;
-        this.#article.show(renderers.postBlocksInSteps(source, options), head && head.length < source.length ? renderers.postBlocksInSteps(head, options) : undefined);
+        this.#article.show(renderers.postBlocksInSteps(source, options, features), head && head.length < source.length ? renderers.postBlocksInSteps(head, options, features) : undefined);
       }
     }
     this.#renderedSource = source;
@@ -320,8 +329,20 @@ export class PostBodyElement extends LitElement {
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const source = this.markdown ?? this.#scriptSource;
-    const requests = source !== undefined && needsFootnotes(source) ? this.#lazy : this.#lazy.filter((request) => request !== this.#footnotes);
-    return readyToHydrate(this, requests) && super.shouldUpdate(changed);
+    const features = source === undefined ? [] : [...this.#featuresUsedBy(source)].map((name) => this.#features[name]);
+    return readyToHydrate(this, [this.#math, ...features]) && super.shouldUpdate(changed);
+  }
+
+  /** The features a post may use: those its text shows, and citations when the page gives a bibliography. */
+  #featuresUsedBy(source: string): Set<PostFeatureName> {
+    if (this.#used?.source !== source) this.#used = { source, names: postFeaturesUsedBy(source) };
+    return this.bibliography ? new Set([...this.#used.names, 'citations']) : this.#used.names;
+  }
+
+  /** The code of the features a post may use, once all of it is loaded (asking starts the loads, which update the element). */
+  #featuresFor(source: string): PostFeatures | undefined {
+    const loaded = [...this.#featuresUsedBy(source)].map((name) => this.#features[name].value);
+    return loaded.every((features) => features !== undefined) ? Object.assign({}, ...loaded) : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -348,7 +369,7 @@ export class PostBodyElement extends LitElement {
     if (this.#code?.source !== source) {
       const languages = codeLanguagesIn(source);
       this.#code = { source, request: languages.length > 0 ? new LazyModuleRequest(this, codeHighlighterFor(languages)) : undefined };
-      this.#lazy.splice(2, 1, ...(this.#code.request ? [this.#code.request] : []));
+      this.#lazy.splice(this.#lazyBeforeCode, 1, ...(this.#code.request ? [this.#code.request] : []));
     }
     return this.#code.request ? this.#code.request.value : false;
   }
