@@ -128,7 +128,12 @@ export async function readElementInput(node: HtmlNode, context: InputContext): P
         return text;
       };
       const bibliography = await loadPostBibliography(markdown, { trusted, readUrl });
-      if (bibliography) properties.bibliography = bibliography;
+      if (bibliography) {
+        properties.bibliography = bibliography;
+        // The browser hydrates with the same references, without fetching or parsing the file again.
+        const safe = scriptSafeJson(JSON.stringify(bibliography));
+        if (safe !== undefined) input.appendChildren = `${input.appendChildren ?? ''}<script type="application/json" data-bibliography>${safe}</script>`;
+      }
       const id = attributes.id;
       if (id) {
         const rendered = renderMarkdown(markdown, { trusted, macros: context.macros });

@@ -1,7 +1,7 @@
 // A prerendered page in Chromium: its math shows with JavaScript off, and once
 // the elements load they hydrate the server's shadow DOM instead of replacing it.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -28,11 +28,19 @@ const source = `<!doctype html>
 <series-nav series="S" current="/b"><a href="/a">A</a><a href="/b">B</a></series-nav>
 <post-cite href="https://example.org/p/1" title="One" date="2024-03-01" author="Ada"></post-cite>
 <section lang="zh"><post-meta date="2024-03-01" readers="1234"></post-meta></section>
+<post-body id="cited"><script type="text/markdown">
+  ---
+  bibliography: refs.bib
+  ---
+  As \\cite{knuth1984} shows.
+</script></post-body>
 <archive-list src="/feed.json"></archive-list>
 <post-list src="/feed.json"></post-list>
 </body>
 </html>`;
-const { html: page, errors } = await prerender(source, { readFile: (url) => (url === '/feed.json' ? feed : undefined) });
+const bib = '@article{knuth1984, author = {Knuth, Donald E.}, title = {Literate Programming}, journal = {The Computer Journal}, year = {1984}}';
+const files = { '/feed.json': feed, 'refs.bib': bib };
+const { html: page, errors } = await prerender(source, { readFile: (url) => files[url] });
 // As a site serves it: the hydrate file in the head.
 const pageWithScript = page.replace('</head>', '<script type="module" src="/dist/sciblog-elements.hydrate.js"></script></head>');
 const tags = ['post-body', 'post-toc', 'math-block', 'post-card', 'post-excerpt', 'post-meta', 'series-nav', 'post-cite', 'archive-list', 'post-list'];
@@ -135,6 +143,29 @@ describe('a prerendered page in Chromium', () => {
     await tab.close();
     assert.deepEqual(shown, { archive: 1, cards: [1] });
     assert.equal(requested.filter((path) => path === '/feed.json').length, 0);
+  });
+
+  it('a post whose bibliography the build read hydrates with its references: the browser neither fetches nor parses the file', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/page.html`);
+    const seen = await tab.evaluate(async () => {
+      const shown = (post) => ({ citation: post.shadowRoot.querySelector('.sb-cite')?.textContent, listed: post.shadowRoot.textContent.includes('Literate Programming') });
+      const post = document.querySelector('#cited');
+      const before = shown(post);
+      await (await import('/dist/sciblog-elements.hydrate.js')).defined;
+      await post.updateComplete;
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)));
+      await post.updateComplete;
+      return { before, after: shown(post), errors: post.result?.errors.map((error) => error.message) };
+    });
+    await tab.close();
+    assert.deepEqual(seen, { before: { citation: '[1]', listed: true }, after: { citation: '[1]', listed: true }, errors: [] });
+    // The BibTeX parser is the chunk that knows BibTeX's @preamble.
+    const chunks = join(root, 'dist/chunks');
+    const parser = [];
+    for (const name of await readdir(chunks)) if ((await readFile(join(chunks, name), 'utf8')).includes('preamble')) parser.push(`/dist/chunks/${name}`);
+    assert.ok(parser.length > 0, 'the parser chunk is found');
+    assert.deepEqual(requested.filter((path) => path.endsWith('.bib') || parser.includes(path)), []);
   });
 
   it('paints the server\'s HTML before the hydrate script defines any element, then hydrates it', async () => {

@@ -144,7 +144,10 @@ export class PostBodyElement extends LitElement {
    * The references the post's citations name, from `loadPostBibliography`
    * or `loadBibliography` (or CSL-JSON items), in place of the front
    * matter's `bibliography:`, which is then not fetched. `prerender` sets it
-   * from the file system, so a prerendered post lists its references.
+   * from the file system and writes it into the page, as a child
+   * `<script type="application/json" data-bibliography>` the element takes
+   * when this is not set, so a prerendered post keeps its references when it
+   * hydrates.
    */
   @property({ attribute: false }) accessor bibliography: Bibliography | readonly CslItem[] | undefined = undefined;
 
@@ -230,6 +233,7 @@ export class PostBodyElement extends LitElement {
   override connectedCallback(): void {
     this.#scriptSource ??= this.querySelector(':scope > script[type="text/markdown"]')?.textContent ?? undefined;
     this.#fallbackNodes = [...this.children].filter((child): child is HTMLElement => child instanceof HTMLElement && child.localName !== 'script');
+    this.bibliography ??= bibliographyInPage(this);
     super.connectedCallback();
     registerKatexFonts();
     this.renderRoot.addEventListener('click', this.#onClick as EventListener);
@@ -463,5 +467,17 @@ export class PostBodyElement extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'post-body': PostBodyElement;
+  }
+}
+
+/** The references `prerender` wrote into the element, if it did and they read as JSON. */
+function bibliographyInPage(host: HTMLElement): Bibliography | undefined {
+  const text = host.querySelector(':scope > script[type="application/json"][data-bibliography]')?.textContent;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as Bibliography;
+  } catch {
+    // Not ours, or damaged: the front matter's bibliography is fetched as without it.
+    return undefined;
   }
 }
