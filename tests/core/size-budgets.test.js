@@ -70,9 +70,12 @@ describe('size budgets (min+gzip)', () => {
     // its tokenizer, index, snippets and Pagefind glue on first search. 55 KB until the theme's
     // colour-scheme rules, token table and parts came (55.0 KB then).
     // 56 KB until a display formula too wide for its column became a named tab stop (55.6 → 56.2 KB).
-    assert.ok(initial <= 57 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // 57 KB until comment-list typeset long comments in slices after the first paint (57.04 KB then; the
+    // directive that replaces one body loads on first need, in a chunk of its own).
+    assert.ok(initial <= 58 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
     // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
-    assert.ok(own <= 82 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 82 KB until comment-list typeset long comments in slices after the first paint (82.95 KB then).
+    assert.ok(own <= 83 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

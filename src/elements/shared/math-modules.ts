@@ -4,6 +4,9 @@ import { lazyModule } from './lazy-module.js';
 /** markdown-it, texmath and KaTeX with the renderers of articles, excerpts and comments. */
 export const markdownRenderers = lazyModule(() => import('./markdown-renderers.js'));
 
+/** The directive that lets a comment typeset late replace its own body, for `comment-list`. */
+export const commentBodies = lazyModule(() => import('../comment-list/comment-bodies.js'));
+
 /** KaTeX alone, for `math-block`. */
 export const formulaRenderer = lazyModule(() => import('../../core/render-math.js'));
 
@@ -17,5 +20,5 @@ export const footnoteSupport = lazyModule(loadFootnotes);
  * wait for a module.
  */
 export async function loadMathRenderers(): Promise<void> {
-  await Promise.all([markdownRenderers.load(), formulaRenderer.load(), footnoteSupport.load()]);
+  await Promise.all([markdownRenderers.load(), formulaRenderer.load(), footnoteSupport.load(), commentBodies.load()]);
 }
