@@ -36,6 +36,8 @@ import type { CommentBodies } from './comment-bodies.js';
 const firstSliceCharacters = 6000;
 /** Milliseconds of typesetting between two yields to the browser. */
 const sliceBudget = 8;
+/** Milliseconds at most between two frames while typesetting: a yield alone may leave the browser no time to paint. */
+const frameInterval = 50;
 
 /**
  * @tagname comment-list
@@ -336,6 +338,7 @@ export class CommentListElement extends LitElement {
   /** Typesets the comments shown as source, after the paint that shows them, in slices; each one done replaces its own body. */
   async #typesetUnrendered(): Promise<void> {
     await afterNextPaint();
+    let painted = performance.now();
     let job: { comment: Comment; generation: number; steps: Generator<void, { html: string; refused: boolean }> } | undefined;
     for (;;) {
       const renderers = this.#math.value;
@@ -359,7 +362,11 @@ export class CommentListElement extends LitElement {
       } while (performance.now() - start < sliceBudget);
       if (done > 0) this.#scrollToLinked();
       if (!job && !this.#nextToTypeset()) break;
-      await yieldToBrowser();
+      if (performance.now() - painted < frameInterval) await yieldToBrowser();
+      else {
+        await afterNextPaint();
+        painted = performance.now();
+      }
     }
     // Cleared before the last update's microtask: a render that finds comments left starts again.
     this.#typesetting = undefined;
