@@ -18,12 +18,12 @@ import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { ScrollerFocus } from '../shared/scroller-focus.js';
 import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
-import { markdownRenderers } from '../shared/math-modules.js';
+import { commentBodies, markdownRenderers } from '../shared/math-modules.js';
 import { afterNextPaint, yieldToBrowser } from '../shared/yield-to-browser.js';
 import { type BackendChoice, backendFromAttribute, chosenBackend, postKey } from '../shared/comment-backends.js';
 import { commentListStyles } from './comment-list.styles.js';
 import { CommentReplyEvent } from './comment-reply-event.js';
-import { CommentBodies, commentBody } from './comment-bodies.js';
+import type { CommentBodies } from './comment-bodies.js';
 
 // Many long comments full of math would take seconds to typeset in one task.
 // An update renders the bodies that fit in `firstSliceCharacters` of
@@ -36,6 +36,8 @@ import { CommentBodies, commentBody } from './comment-bodies.js';
 const firstSliceCharacters = 6000;
 /** Milliseconds of typesetting between two yields to the browser. */
 const sliceBudget = 8;
+/** Milliseconds at most between two frames while typesetting: a yield alone may leave the browser no time to paint. */
+const frameInterval = 50;
 
 /**
  * @tagname comment-list
@@ -46,8 +48,10 @@ const sliceBudget = 8;
  * `src`. Bodies are markdown with math, rendered without raw HTML, with only
  * safe links and a length limit. Bad records are listed in `errors` and
  * skipped; the rest are shown. A long thread shows `window` top-level comments
- * and a button for more; a server's pages get page buttons. A link to
- * `#comment-ID` shows and scrolls to that comment. With `for`, a comment's
+ * and a button for more; a server's pages get page buttons. Comments past
+ * the first few thousand characters show their source until they are
+ * typeset, a formula at a time, after the first paint. A link to
+ * `#comment-ID` shows and scrolls to that comment, once it is typeset. With `for`, a comment's
  * `\eqref{x}` links to equation `x` of that `post-body`.
  *
  * @slot - Fallback content, shown beside the message when `src` cannot be loaded.
@@ -157,6 +161,7 @@ export class CommentListElement extends LitElement {
   readonly #locale = new LocaleController(this);
   readonly #fetch = new FetchController(this);
   readonly #math = new LazyModuleRequest(this, markdownRenderers);
+  readonly #bodyParts = new LazyModuleRequest(this, commentBodies);
   #data: ReturnType<typeof threadComments> = { threads: [], comments: [], errors: [] };
   #readFrom: unknown;
   #remote: { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; page: CommentPage | { comments: Comment[] } } | { state: 'failed'; error: CommentBackendError } = { state: 'idle' };
@@ -173,7 +178,8 @@ export class CommentListElement extends LitElement {
   #charactersLeft = 0;
   /** The comments the last render showed as their source or stale, in the order they appear. */
   #unrendered: Comment[] = [];
-  readonly #bodies = new CommentBodies();
+  /** Where each body is on show (its module loads with the renderers: only rendered bodies need it). */
+  #bodies?: CommentBodies;
   /** The typesetting of `#unrendered` after the paint, while it runs. */
   #typesetting?: Promise<void>;
   #scrollTo?: string;
@@ -217,16 +223,16 @@ export class CommentListElement extends LitElement {
 
   /** Resolves once every comment on show is rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await updatedWith([this.#math], () => super.getUpdateComplete());
+    let result = await updatedWith([this.#math, this.#bodyParts], () => super.getUpdateComplete());
     for (let typesetting = this.#typesetting; typesetting; typesetting = this.#typesetting) {
       await typesetting;
-      result = await updatedWith([this.#math], () => super.getUpdateComplete());
+      result = await updatedWith([this.#math, this.#bodyParts], () => super.getUpdateComplete());
     }
     return result;
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return readyToHydrate(this, [this.#math]) && super.shouldUpdate(changed);
+    return readyToHydrate(this, [this.#math, this.#bodyParts]) && super.shouldUpdate(changed);
   }
 
   get #backend() {
@@ -332,6 +338,7 @@ export class CommentListElement extends LitElement {
   /** Typesets the comments shown as source, after the paint that shows them, in slices; each one done replaces its own body. */
   async #typesetUnrendered(): Promise<void> {
     await afterNextPaint();
+    let painted = performance.now();
     let job: { comment: Comment; generation: number; steps: Generator<void, { html: string; refused: boolean }> } | undefined;
     for (;;) {
       const renderers = this.#math.value;
@@ -349,13 +356,17 @@ export class CommentListElement extends LitElement {
         const step = job.steps.next();
         if (!step.done) continue;
         this.#rendered.set(job.comment.id, { body: job.comment.body, generation: job.generation, ...step.value });
-        this.#bodies.show(job.comment.id, this.#bodyContent(job.comment));
+        this.#bodies?.show(job.comment.id, this.#bodyContent(job.comment));
         job = undefined;
         done++;
       } while (performance.now() - start < sliceBudget);
       if (done > 0) this.#scrollToLinked();
       if (!job && !this.#nextToTypeset()) break;
-      await yieldToBrowser();
+      if (performance.now() - painted < frameInterval) await yieldToBrowser();
+      else {
+        await afterNextPaint();
+        painted = performance.now();
+      }
     }
     // Cleared before the last update's microtask: a render that finds comments left starts again.
     this.#typesetting = undefined;
@@ -407,8 +418,9 @@ export class CommentListElement extends LitElement {
 
   #body(comment: Comment) {
     const renderers = this.#math.value;
+    const parts = this.#bodyParts.value;
     // Until the renderers arrive, the comment shows as its author typed it.
-    if (!renderers) return html`<p class="source">${comment.body}</p>`;
+    if (!renderers || !parts) return html`<p class="source">${comment.body}</p>`;
     // A body over the limit costs nothing: it is refused unread.
     const cost = comment.body.length > this.maxLength ? 0 : comment.body.length;
     if (!this.#isCurrent(comment) && cost <= this.#charactersLeft) {
@@ -416,7 +428,7 @@ export class CommentListElement extends LitElement {
       this.#rendered.set(comment.id, { body: comment.body, generation: this.#generation, ...renderers.renderComment(comment.body, this.#renderOptions(comment)) });
     }
     if (!this.#isCurrent(comment)) this.#unrendered.push(comment);
-    return commentBody(this.#bodies, comment.id, this.#bodyContent(comment));
+    return parts.commentBody((this.#bodies ??= new parts.CommentBodies()), comment.id, this.#bodyContent(comment));
   }
 
   /** The comment's body as last rendered, or its source until it is. */

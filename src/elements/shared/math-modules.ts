@@ -7,6 +7,9 @@ export const markdownRenderers = lazyModule(() => import('./markdown-renderers.j
 /** markdown-it, texmath and KaTeX with what prepares an article; its features load apart. */
 export const postRenderers = lazyModule(() => import('./post-renderers.js'));
 
+/** The directive that lets a comment typeset late replace its own body, for `comment-list`. */
+export const commentBodies = lazyModule(() => import('../comment-list/comment-bodies.js'));
+
 /** KaTeX alone, for `math-block`. */
 export const formulaRenderer = lazyModule(() => import('../../core/render-math.js'));
 
@@ -26,5 +29,5 @@ export const bibliographyLoader = lazyModule(async () => (await postRenderers.lo
  */
 export async function loadMathRenderers(): Promise<void> {
   const features = Object.values(postFeatureModules).map((module) => module.load());
-  await Promise.all([markdownRenderers.load(), postRenderers.load(), formulaRenderer.load(), bibliographyLoader.load(), ...features]);
+  await Promise.all([markdownRenderers.load(), postRenderers.load(), formulaRenderer.load(), bibliographyLoader.load(), ...features, commentBodies.load()]);
 }
