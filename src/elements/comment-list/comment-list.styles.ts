@@ -43,9 +43,6 @@ export const commentListStyles = css`
     margin: 0.35em 0;
     line-height: 1.7;
     overflow-wrap: anywhere;
-    /* A body far off screen is not laid out or painted until it comes near: a long thread stays quick. */
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 6em;
   }
   [part='body'] > :first-child {
     margin-top: 0;
