@@ -49,9 +49,8 @@ export class BibliographyController implements ReactiveController {
     if (source.kind === 'text') return this.#parse(source.text, { line: source.line, firstLine: source.line === undefined ? undefined : source.line + 1 }, loader);
     const load = this.#fetch.state;
     if (load.state === 'idle' || load.url !== url) {
+      // A prerendered post needs no fetch: `post-body` takes the references prerender wrote into the page.
       this.#fetch.load(url);
-      // The page may hold the answer already (prerendered), and then there is nothing to wait for.
-      if (this.#fetch.state.state !== 'loading') return this.bibliography(source, url, loader, messages);
       this.#wait(new Promise<void>((resolve) => (this.#wake = resolve)));
       return undefined;
     }
