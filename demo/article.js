@@ -33,6 +33,7 @@ list.addEventListener('comment-reply', (event) => {
 if (waline) {
   for (const element of [list, form]) Object.assign(element, { backend: 'waline', server: waline });
   list.post = form.post = `/posts/${slug}`;
+  Object.assign(document.getElementById('post-meta'), { commentBackend: 'waline', commentServer: waline, commentPost: `/posts/${slug}` });
   form.addEventListener('comment-posted', () => list.showPage(1));
 } else {
   const comments = await (await fetch('comments.json')).json();

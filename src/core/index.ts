@@ -31,6 +31,8 @@ export { jsonCommentBackend } from './json-comment-backend.js';
 export type { JsonCommentBackendOptions } from './json-comment-backend.js';
 export { walineCommentBackend } from './waline-comment-backend.js';
 export type { WalineBackendOptions } from './waline-comment-backend.js';
+export { commentCounter, countsPerRequest } from './comment-counts.js';
+export type { CommentCounter } from './comment-counts.js';
 export { excerpt } from './excerpt.js';
 export type { Excerpt, ExcerptOptions } from './excerpt.js';
 export { commentSubmission, isBlankDraft, isEmailAddress, isNearLengthLimit, isWebUrl, loadCommentDraft, saveCommentDraft, validateComment } from './comment-validation.js';

@@ -49,6 +49,8 @@ export interface Messages {
   copyFailed: string;
   /** `comment-list`. */
   comments: string;
+  /** A byline's comment count, a link to the comments: `12 comments`, `12 条评论`. */
+  commentCount(n: number): string;
   recentComments: string;
   reply: string;
   replyTo(author: string): string;
@@ -127,6 +129,7 @@ export const messages: Record<Locale, Messages> = {
     copied: 'Copied to the clipboard.',
     copyFailed: 'Could not copy: select the text and copy it by hand.',
     comments: 'Comments',
+    commentCount: (n) => (n === 0 ? 'No comments' : n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`),
     recentComments: 'Recent comments',
     reply: 'Reply',
     replyTo: (author) => `Reply to ${author}`,
@@ -209,6 +212,7 @@ export const messages: Record<Locale, Messages> = {
     copied: '已复制到剪贴板。',
     copyFailed: '无法复制：请选中文字后手动复制。',
     comments: '评论',
+    commentCount: (n) => (n === 0 ? '暂无评论' : `${n.toLocaleString('zh')} 条评论`),
     recentComments: '最近评论',
     reply: '回复',
     replyTo: (author) => `回复${author}`,

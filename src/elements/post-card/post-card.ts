@@ -6,6 +6,7 @@ import type { Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
 import { visuallyHidden } from '../../styles/visually-hidden.js';
+import { CommentCountFields } from '../shared/comment-count-fields.js';
 import { LightSourceController } from '../shared/light-source.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { PostFields, resolvePost } from '../shared/post-fields.js';
@@ -17,6 +18,7 @@ import { postCardStyles } from './post-card.styles.js';
  *
  * Give it a `post` (from a JSON Feed) or write it by hand:
  * `<post-card href="/archives/1" title="…" date="2024-09-06" author="…" readers="59659">An excerpt with $x^2$…</post-card>`.
+ * With `comment-backend`, its byline shows the comment server's count of the post.
  *
  * @slot - The excerpt, written by hand: plain text is read as markdown with math, markup as HTML. Overrides the post's summary.
  * @slot image - A picture shown above the title.
@@ -47,7 +49,7 @@ import { postCardStyles } from './post-card.styles.js';
  * @cssprop [--sb-space-xs=0.25em] - The smallest step of the spacing scale.
  * @cssprop [--sb-space-m=1em] - The middle step of the spacing scale (the space between paragraphs).
  */
-export class PostCardElement extends PostFields(LitElement) {
+export class PostCardElement extends CommentCountFields(PostFields(LitElement)) {
   static override styles = [tokens, visuallyHidden, postCardStyles];
 
   /** About how many characters of excerpt to show when the post has no `<!--more-->`. */
@@ -55,6 +57,9 @@ export class PostCardElement extends PostFields(LitElement) {
 
   /** Where the byline's cite link leads, if anywhere. */
   @property({ attribute: 'cite-href' }) accessor citeHref: string | undefined = undefined;
+
+  /** The post's key on the comment server, for `comment-backend`; default the path of the post's URL. */
+  @property({ attribute: 'comment-post' }) accessor commentPost: string | undefined = undefined;
 
   /** TeX macros for the excerpt's formulas. */
   @property({ attribute: false }) accessor macros: TexMacros | undefined = undefined;
@@ -92,7 +97,7 @@ export class PostCardElement extends PostFields(LitElement) {
       <div part="body" class="body">
         <slot name="image"></slot>
         <h2 part="title" id="title">${title}</h2>
-        <post-meta part="meta" .post=${post} time-zone=${this.timeZone ?? nothing} cite-href=${this.citeHref ?? nothing} .strings=${this.strings}></post-meta>
+        <post-meta part="meta" .post=${post} time-zone=${this.timeZone ?? nothing} cite-href=${this.citeHref ?? nothing} .commentBackend=${this.commentBackend} comment-server=${this.commentServer ?? nothing} comment-post=${this.commentPost ?? nothing} .strings=${this.strings}></post-meta>
         <post-excerpt part="excerpt" .post=${this.#excerptPost(post)} length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-excerpt>
         <slot name="actions"></slot>
       </div>

@@ -6,6 +6,7 @@ import { paginate } from '../../core/pagination.js';
 import type { DataError, Post } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
 import { tokens } from '../../styles/tokens.js';
+import { CommentCountFields } from '../shared/comment-count-fields.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LazyModuleRequest, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
 import { markdownRenderers } from '../shared/math-modules.js';
@@ -19,7 +20,8 @@ import { postListStyles } from './post-list.styles.js';
  *
  * The page number lives in the URL (`?page=2`), so back, forward, reload and
  * shared links all show the same page. Feed items that are not valid are
- * skipped and listed in `errors`; the rest are shown.
+ * skipped and listed in `errors`; the rest are shown. With `comment-backend`,
+ * each card's byline shows its comment count, all asked in one request.
  *
  * @slot - Fallback content, shown beside the message when `src` cannot be loaded.
  *
@@ -43,7 +45,7 @@ import { postListStyles } from './post-list.styles.js';
  * @cssprop [--sb-radius=6px] - Corner radius of boxes, buttons and controls.
  * @cssprop [--sb-space-l=1.5em] - The large step of the spacing scale.
  */
-export class PostListElement extends LitElement {
+export class PostListElement extends CommentCountFields(LitElement) {
   static override styles = [tokens, postListStyles];
 
   /** The posts, newest first. Takes precedence over `src`. */
@@ -150,7 +152,7 @@ export class PostListElement extends LitElement {
     if (excerpts && !this.#math.value) return html`<p part="status" class="reserved" role="status">${messages.loading}</p>`;
     return html`<ol part="list">
         ${posts.slice(start, end).map(
-          (post) => html`<li><post-card part="card" .post=${post} time-zone=${this.timeZone ?? nothing} excerpt-length=${this.excerptLength} .macros=${this.macros} .strings=${this.strings}></post-card></li>`,
+          (post) => html`<li><post-card part="card" .post=${post} time-zone=${this.timeZone ?? nothing} excerpt-length=${this.excerptLength} .macros=${this.macros} .commentBackend=${this.commentBackend} comment-server=${this.commentServer ?? nothing} .strings=${this.strings}></post-card></li>`,
         )}
       </ol>
       ${pageCount > 1

@@ -13,6 +13,7 @@ export interface PostFieldsInterface {
   date: string | undefined;
   author: string | undefined;
   readers: number | undefined;
+  comments: number | undefined;
   timeZone: string | undefined;
 }
 
@@ -20,6 +21,7 @@ export interface PostFieldsInterface {
 export function resolvePost(element: PostFieldsInterface): Post {
   const post = element.post;
   const readers = element.readers ?? post?.readers;
+  const comments = element.comments ?? post?.comments;
   return {
     ...post,
     id: post?.id ?? element.href ?? '',
@@ -29,13 +31,14 @@ export function resolvePost(element: PostFieldsInterface): Post {
     authors: element.author ? [{ name: element.author }] : (post?.authors ?? []),
     tags: post?.tags ?? [],
     readers: readers !== undefined && Number.isFinite(readers) ? readers : undefined,
+    comments: comments !== undefined && Number.isFinite(comments) ? comments : undefined,
   };
 }
 
 /**
  * Lets an element take its post as a `post` object (from a feed) or as
  * attributes written by hand: `<post-card href="/archives/1" title="…"
- * date="2024-09-06" author="…" readers="59659">`. Attributes win over the object.
+ * date="2024-09-06" author="…" readers="59659" comments="12">`. Attributes win over the object.
  */
 export const PostFields = <T extends Constructor<LitElement>>(Base: T) => {
   class PostFieldsElement extends Base implements PostFieldsInterface {
@@ -56,6 +59,9 @@ export const PostFields = <T extends Constructor<LitElement>>(Base: T) => {
 
     /** How many people read it. */
     @property({ type: Number }) accessor readers: number | undefined = undefined;
+
+    /** How many comments it has (shown as a link to `#comments`); a comment server's count replaces it. */
+    @property({ type: Number }) accessor comments: number | undefined = undefined;
 
     /**
      * The site's IANA time zone (`Asia/Shanghai`), for dates written as a

@@ -1,6 +1,8 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/comment-form.js';
 import '../../../src/comment-list.js';
+import '../../../src/post-list.js';
+import type { Post } from '../../../src/core/post.js';
 import type { CommentFormElement } from '../../../src/comment-form.js';
 import { control, part, type } from '../comment-form/visitor.js';
 
@@ -111,6 +113,44 @@ describe('comments on a real Waline server', function () {
       const list = host.querySelector('comment-list')!;
       await waitUntil(() => part(list, 'error'), 'the list reports it', { timeout: 20_000 });
       expect(part(list, 'error')!.textContent).to.equal('The comment server cannot be reached.');
+    } finally {
+      await waline('resume');
+    }
+  });
+
+  it('shows each post-card its comment count from the server, all asked in one request, a reply counted too', async () => {
+    const { list, form } = await page('/posts/waline-counted');
+    await write(form, 'Ada', 'First: $a$.');
+    (part(form, 'submit-button') as HTMLButtonElement).click();
+    await waitUntil(() => parts(list, 'comment').length === 1, 'the comment shows', { timeout: 20_000 });
+    (parts(list, 'reply-button')[0] as HTMLButtonElement).click();
+    await write(form, 'Bo', 'A reply: $b$.');
+    (part(form, 'submit-button') as HTMLButtonElement).click();
+    await waitUntil(() => parts(list, 'comment').length === 2, 'the reply shows', { timeout: 20_000 });
+
+    const post = (path: string, title: string): Post => ({ id: path, url: `${location.origin}${path}`, title, date: '2024-09-06', authors: [], tags: [] });
+    const posts = [post('/posts/waline-counted', 'Counted'), post('/posts/waline-never-commented', 'Quiet')];
+    const countRequests = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('type=count')).length;
+    performance.clearResourceTimings(); // the buffer holds 250 entries, and the test run's modules fill it
+    const host = await fixture<HTMLDivElement>(html`<div lang="zh"><post-list .posts=${posts} comment-backend="waline" comment-server=${server}></post-list></div>`);
+    const cards = () => [...host.querySelector('post-list')!.shadowRoot!.querySelectorAll('post-card')];
+    const counts = () => cards().map((card) => card.shadowRoot!.querySelector('post-meta')!.shadowRoot!.querySelector('[part="comments"]')?.textContent);
+    await waitUntil(() => counts().every((text) => text && text !== '评论'), 'both cards show a count', { timeout: 20_000 });
+    expect(counts()).to.deep.equal(['2 条评论', '暂无评论']);
+    const link = cards()[0]!.shadowRoot!.querySelector('post-meta')!.shadowRoot!.querySelector('[part="comments"]')!;
+    expect(link.getAttribute('href')).to.equal(`${location.origin}/posts/waline-counted#comments`);
+    expect(countRequests(), 'one count request for the page').to.equal(1);
+  });
+
+  it('leaves a plain "Comments" link when the server is down, and says why on hover', async () => {
+    await waline('pause');
+    try {
+      const host = await fixture<HTMLDivElement>(html`<div lang="en"><post-meta href="/posts/waline-down" title="Down" comment-backend="waline" comment-server=${server}></post-meta></div>`);
+      const meta = host.querySelector('post-meta')!;
+      const link = () => meta.shadowRoot!.querySelector('[part="comments"]');
+      await waitUntil(() => link()?.getAttribute('title'), 'the failure is told', { timeout: 20_000 });
+      expect(link()!.textContent).to.equal('Comments');
+      expect(link()!.getAttribute('title')).to.equal('The comment server cannot be reached.');
     } finally {
       await waline('resume');
     }

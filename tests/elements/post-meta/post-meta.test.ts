@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/post-cite.js';
 import '../../../src/post-meta.js';
 import type { Post } from '../../../src/core/post.js';
@@ -62,5 +62,33 @@ describe('post-meta', () => {
     expect(top).to.be.lessThan(window.innerHeight);
     expect(bottom).to.be.greaterThan(0);
     window.scrollTo(0, 0);
+  });
+
+  describe('comment count', () => {
+    it("shows the post's comment count from the feed as a link to its comments, in zh and en", async () => {
+      const zh = await fixture<PostMetaElement>(html`<post-meta lang="zh" .post=${{ ...post, comments: 1234 }}></post-meta>`);
+      expect(text(zh)).to.equal('林知远 | 2024-09-06 | 59659位读者 | 1,234 条评论');
+      expect(part(zh, 'comments')!.getAttribute('href')).to.equal('https://example.org/archives/10352#comments');
+      const en = await fixture<PostMetaElement>(html`<post-meta lang="en" .post=${{ ...post, comments: 1 }}></post-meta>`);
+      expect(part(en, 'comments')!.textContent).to.equal('1 comment');
+      const none = await fixture<PostMetaElement>(html`<post-meta lang="en" comments="0" date="2024-01-01"></post-meta>`);
+      expect(text(none)).to.equal('January 1, 2024 | No comments');
+      expect(part(none, 'comments')!.getAttribute('href'), 'on the post itself, the page’s own comments').to.equal('#comments');
+    });
+
+    it('shows no comment item when nothing says how many there are', async () => {
+      const el = await fixture<PostMetaElement>(html`<post-meta lang="en" .post=${post}></post-meta>`);
+      expect(part(el, 'comments')).to.be.null;
+    });
+
+    it("asks a comment backend for the post's count, keyed by its path, and shows the answer", async () => {
+      const asked: string[][] = [];
+      const backend = {
+        count: async (posts: readonly string[]) => (asked.push([...posts]), { ok: true as const, value: posts.map(() => 42) }),
+      } as unknown as PostMetaElement['commentBackend'];
+      const el = await fixture<PostMetaElement>(html`<post-meta lang="en" .post=${{ ...post, comments: 3 }} .commentBackend=${backend}></post-meta>`);
+      await waitUntil(() => part(el, 'comments')!.textContent === '42 comments', 'the server count replaces the feed');
+      expect(asked).to.deep.equal([['/archives/10352']]);
+    });
   });
 });
