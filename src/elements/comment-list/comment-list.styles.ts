@@ -44,6 +44,11 @@ export const commentListStyles = css`
     line-height: 1.7;
     overflow-wrap: anywhere;
   }
+  /* Past the first comments, a body far off screen is not laid out or painted until it comes near: a long thread stays quick. */
+  [part='body'].far {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 6em;
+  }
   [part='body'] > :first-child {
     margin-top: 0;
   }

@@ -38,6 +38,8 @@ const firstSliceCharacters = 6000;
 const sliceBudget = 8;
 /** Milliseconds at most between two frames while typesetting: a yield alone may leave the browser no time to paint. */
 const frameInterval = 50;
+/** How many bodies from the top of the list are laid out wherever the page is scrolled. */
+const laidOutBodies = 10;
 
 /**
  * @tagname comment-list
@@ -183,6 +185,9 @@ export class CommentListElement extends LitElement {
   /** The typesetting of `#unrendered` after the paint, while it runs. */
   #typesetting?: Promise<void>;
   #scrollTo?: string;
+  /** While rendering: the bodies rendered so far, and whether a linked comment is still to come. */
+  #bodiesSoFar = 0;
+  #aboveLinked = false;
   /** The labels of the `for` post the comments were rendered with. */
   #postLabels?: ReadonlyMap<string, LabelTarget>;
   #postLabelsFrom?: readonly unknown[];
@@ -440,10 +445,15 @@ export class CommentListElement extends LitElement {
 
   #comment(comment: Comment) {
     const messages = this.#locale.messages;
+    // The first bodies, and those down to a linked comment, are always laid out: what the reader sees first
+    // keeps its place. Those after may be skipped by the browser while far off screen (`.far`).
+    const linked = `comment-${comment.id}` === this.#scrollTo;
+    if (linked) this.#aboveLinked = false;
+    const far = this.#bodiesSoFar++ >= laidOutBodies && !this.#aboveLinked && !linked;
     return html`<li>
       <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
         <header part="header">${this.#author(comment)} ${this.#date(comment)}</header>
-        <div part="body">${this.#body(comment)}</div>
+        <div part="body" class=${far ? 'far' : ''}>${this.#body(comment)}</div>
         <button part="reply-button" type="button" aria-label=${messages.replyTo(comment.author)} @click=${() => this.#reply(comment)}>
           ${messages.reply}
         </button>
@@ -542,6 +552,8 @@ export class CommentListElement extends LitElement {
       return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${problem.message}</p>` : html`<p part="empty">${messages.noComments}</p>`;
     }
     if (this.variant === 'recent') return this.#recent();
+    this.#bodiesSoFar = 0;
+    this.#aboveLinked = this.#scrollTo !== undefined;
     return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments} @click=${this.#followInnerLink}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
       ${this.#more()} ${this.#pagination()}`;
   }

@@ -9,7 +9,10 @@ import type { Messages } from '../../core/messages.js';
 // lacks). Code blocks and tables, a few a post, are tab stops in the HTML
 // core renders, overflowing or not. Formulas are found as they reach the
 // DOM (whole, a block at a time, typeset later), and measured again when
-// they change size or their content changes.
+// they change size or their content changes. A formula in a part of the page
+// the browser skips (`content-visibility: auto`, far off screen) has no size
+// to observe until it comes near; it is measured in idle time instead, a few
+// at a time, so it is a tab stop before anyone tabs to it.
 
 export interface ScrollerFocusOptions {
   /** Where the formulas are. */
@@ -26,7 +29,10 @@ export class ScrollerFocus implements ReactiveController {
   /** The boxes made focusable here, with the name given (undefined: they had one of their own). */
   readonly #focusable = new Map<Element, string | undefined>();
   readonly #toMeasure = new Set<Element>();
+  /** Boxes observed but never measured: those the browser has not laid out. */
+  readonly #unmeasured = new Set<Element>();
   #frame = 0;
+  #idle = 0;
 
   constructor(
     host: ReactiveControllerHost,
@@ -58,8 +64,10 @@ export class ScrollerFocus implements ReactiveController {
     this.#mutations?.disconnect();
     this.#resizes?.disconnect();
     cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    cancelIdle(this.#idle);
+    this.#frame = this.#idle = 0;
     this.#toMeasure.clear();
+    this.#unmeasured.clear();
   }
 
   hostUpdated(): void {
@@ -73,14 +81,35 @@ export class ScrollerFocus implements ReactiveController {
   #observeWithin(node: ParentNode): void {
     const { selector } = this.options;
     // Observing a box measures it once, and again whenever its size changes (a narrower window).
-    if (node instanceof Element && node.matches(selector)) this.#resizes?.observe(node);
-    for (const box of node.querySelectorAll(selector)) this.#resizes?.observe(box);
+    const boxes = node instanceof Element && node.matches(selector) ? [node, ...node.querySelectorAll(selector)] : node.querySelectorAll(selector);
+    for (const box of boxes) {
+      this.#resizes?.observe(box);
+      this.#unmeasured.add(box);
+    }
+    if (this.#unmeasured.size > 0) this.#idle ||= whenIdle(this.#measureUnmeasured);
   }
+
+  /** Measures, while the page is idle, the boxes that no layout has measured: reading a size lays out just that box. */
+  readonly #measureUnmeasured = (deadline: IdleDeadline): void => {
+    this.#idle = 0;
+    // A page that is never idle still gets its boxes measured, a slice of 4 ms at a time.
+    const end = performance.now() + 4;
+    const timeLeft = () => (deadline.didTimeout ? end - performance.now() : deadline.timeRemaining());
+    for (const box of this.#unmeasured) {
+      if (timeLeft() < 1) break;
+      if (box.isConnected) this.#measure(box);
+      else this.#unmeasured.delete(box);
+    }
+    if (this.#unmeasured.size > 0) this.#idle = whenIdle(this.#measureUnmeasured);
+  };
 
   #forgetWithin(node: Element): void {
     const { selector } = this.options;
     // Kept in #focusable until the next update: a box moved elsewhere is still known as made focusable here.
-    for (const box of node.matches(selector) ? [node, ...node.querySelectorAll(selector)] : node.querySelectorAll(selector)) this.#resizes?.unobserve(box);
+    for (const box of node.matches(selector) ? [node, ...node.querySelectorAll(selector)] : node.querySelectorAll(selector)) {
+      this.#resizes?.unobserve(box);
+      this.#unmeasured.delete(box);
+    }
   }
 
   #schedule(): void {
@@ -92,6 +121,7 @@ export class ScrollerFocus implements ReactiveController {
   }
 
   #measure(box: Element): void {
+    this.#unmeasured.delete(box);
     this.#mark(box, box.scrollWidth > box.clientWidth + 1);
   }
 
@@ -117,3 +147,13 @@ export class ScrollerFocus implements ReactiveController {
     }
   }
 }
+
+// Safari has no requestIdleCallback: a short timer stands in for it, with a slice of 8 ms.
+const whenIdle = (callback: IdleRequestCallback): number =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(callback, { timeout: 2000 })
+    : (setTimeout(() => {
+        const end = performance.now() + 8;
+        callback({ didTimeout: false, timeRemaining: () => Math.max(0, end - performance.now()) });
+      }, 50) as unknown as number);
+const cancelIdle = (handle: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));

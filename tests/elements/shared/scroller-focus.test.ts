@@ -96,6 +96,21 @@ describe('boxes that scroll sideways', () => {
     expect(reach(el.shadowRoot!.querySelector('.sb-equation'))).to.deep.equal({ tabindex: '0', role: 'group', name: 'Formula, scrolls sideways' });
   });
 
+  it('in a comment far down a long thread, which the browser has not laid out yet: the wide formula is a tab stop all the same', async () => {
+    const container = await column(260);
+    const el = document.createElement('comment-list') as CommentListElement;
+    container.append(el);
+    const filler = Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, author: 'A', date: '2024-01-01', body: `Comment ${i}: ${'words '.repeat(40)}` }));
+    el.comments = [...filler, { id: 'last', author: 'B', date: '2024-01-02', body: `See:\n\n$$${wide}$$` }];
+    await el.updateComplete;
+    const body = () => el.shadowRoot!.querySelector('#comment-last [part="body"]')!;
+    await waitUntil(() => body()?.querySelector('.sb-equation'), 'the last comment is rendered');
+    expect(body().querySelector('.sb-equation')!.checkVisibility({ contentVisibilityAuto: true }), 'the browser skips what is in the far body').to.be.false;
+    await waitUntil(() => body().querySelector('.sb-equation')!.getAttribute('tabindex') === '0', 'the formula becomes focusable without being scrolled to', { timeout: 10_000 });
+    expect(reach(body().querySelector('.sb-equation'))).to.deep.equal({ tabindex: '0', role: 'group', name: 'Formula, scrolls sideways' });
+    expect(window.scrollY, 'nothing scrolled').to.equal(0);
+  });
+
   it('in the preview of a comment being written: a wide display formula becomes a named tab stop, in the page\'s language', async () => {
     const container = await column(260, 'zh-CN');
     const el = document.createElement('comment-form') as CommentFormElement;
