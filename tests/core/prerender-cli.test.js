@@ -97,7 +97,7 @@ describe('sciblog-elements prerender', async () => {
   it('reads the .bib file a markdown post names, lists its references, and preloads the chunks the post uses from the copy', () => {
     const walk = readFileSync(join(out, 'posts/walk.html'), 'utf8');
     assert.match(walk, /As <span class="sb-cite">\[<a href="#ref-pearson1905">1<\/a>\]<\/span> asked/);
-    assert.match(walk, /<span class="sb-reference-label">\[1\]<\/span> Karl Pearson\. The Problem of the Random Walk\./);
+    assert.match(walk, /<span class="sb-reference-label">\[1\] <\/span>Karl Pearson\. The Problem of the Random Walk\./);
     const preloads = [...walk.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
     assert.ok(preloads.some((href) => href.includes('/citation-support-')) && preloads.some((href) => href.includes('/footnote-support-')), preloads.join(' '));
     for (const href of preloads) assert.ok(existsSync(join(out, 'posts', href)), `${href} is in the output`);

@@ -198,7 +198,7 @@ describe('prerender, a post with a bibliography and code', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(read, ['https://example.org/posts/walk.md', 'https://example.org/posts/refs/walk.bib']);
     const article = articleOf(output);
-    assert.match(article, /<li class="sb-reference" id="[^"]+"><span class="sb-reference-label">\[1\]<\/span> [^<]*Pearson/);
+    assert.match(article, /<li class="sb-reference" id="[^"]+"><span class="sb-reference-label">\[1\] <\/span>[^<]*Pearson/);
     assert.match(article, /The Problem of the Random Walk/);
     assert.match(article, /<span class="hljs-keyword">def<\/span> <span class="hljs-title function_">walk<\/span>/);
     assert.match(article, /As <span class="sb-cite">\[<a href="#ref-pearson1905">1<\/a>\]<\/span> asked/, 'the citation is its number, a link to its reference');
@@ -207,7 +207,7 @@ describe('prerender, a post with a bibliography and code', () => {
   it('reads BibTeX written in the front matter itself; without the file it names, the rest still renders', async () => {
     const inline = `---\nbibliography: |\n${bibtex.trimEnd().replace(/^/gm, '  ')}\n---\n${body}`;
     const { html: output } = await prerender(`<post-body><script type="text/markdown">\n${inline}</script></post-body>`);
-    assert.match(articleOf(output), /<span class="sb-reference-label">\[1\]<\/span> [^<]*Pearson/);
+    assert.match(articleOf(output), /<span class="sb-reference-label">\[1\] <\/span>[^<]*Pearson/);
     const missing = await prerender('<post-body src="walk.md"></post-body>', {
       baseUrl: 'https://example.org/posts/',
       readFile: (url) => (url.endsWith('walk.md') ? `---\nbibliography: gone.bib\n---\n${body}` : undefined),
@@ -239,7 +239,7 @@ describe('prerender, the bibliography a post names by URL', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(read, ['https://cdn.example.org/refs/probability.bib']);
     assert.match(output, /See <span class="sb-cite">\[<a href="#ref-feller1968">1<\/a>, chap\. 3\]<\/span>/);
-    assert.match(output, /<li class="sb-reference" id="ref-feller1968"><span class="sb-reference-label">\[1\]<\/span> William Feller\. <i>An Introduction to Probability Theory/);
+    assert.match(output, /<li class="sb-reference" id="ref-feller1968"><span class="sb-reference-label">\[1\] <\/span>William Feller\. <i>An Introduction to Probability Theory/);
     const kept = JSON.parse(/<script type="application\/json" data-bibliography>([\s\S]*?)<\/script>/.exec(output)[1]);
     assert.deepEqual(kept.references.map((reference) => reference.key), ['feller1968']);
   });

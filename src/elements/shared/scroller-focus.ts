@@ -9,7 +9,8 @@ import type { Messages } from '../../core/messages.js';
 // lacks). Code blocks and tables, a few a post, are tab stops in the HTML
 // core renders, overflowing or not. Formulas are found as they reach the
 // DOM (whole, a block at a time, typeset later), and measured again when
-// they change size or their content changes.
+// they change size or their content changes. Each box that overflows has a
+// `data-scrolls` attribute while it does, whether or not it is made a tab stop.
 
 export interface ScrollerFocusOptions {
   /** Where the formulas are. */
@@ -92,7 +93,10 @@ export class ScrollerFocus implements ReactiveController {
   }
 
   #measure(box: Element): void {
-    this.#mark(box, box.scrollWidth > box.clientWidth + 1);
+    const overflows = box.scrollWidth > box.clientWidth + 1;
+    // For styles: a box that scrolls may show that it goes on (post-body fades its edge).
+    box.toggleAttribute('data-scrolls', overflows);
+    this.#mark(box, overflows);
   }
 
   #mark(box: Element, overflows: boolean): void {
