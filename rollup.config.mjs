@@ -31,6 +31,51 @@ const texmathWithoutItsKatex = {
   },
 };
 
+/**
+ * Writes `<folder>/feature-chunks.json` for a build for plain pages: for each
+ * feature of a post (post-features.ts), for highlight.js and for each of its
+ * languages, the chunks the browser fetches for it beyond those the entry and
+ * post-body's renderers bring. `prerender` reads it to have a page preload
+ * exactly what its post will ask for, instead of the browser finding out only
+ * once the renderers have arrived (src/node/module-preloads.ts).
+ */
+const featureChunks = (folder) => ({
+  name: 'feature-chunks',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+    const source = (path) => (id) => id.endsWith(`/src/${path}`);
+    const holding = (test) => chunks.filter((chunk) => chunk.moduleIds.some(test));
+    const withImports = (start) => {
+      const found = new Set();
+      const visit = (chunk) => {
+        if (!chunk || found.has(chunk.fileName)) return;
+        found.add(chunk.fileName);
+        for (const name of chunk.imports) visit(bundle[name]);
+      };
+      start.forEach(visit);
+      return found;
+    };
+    const loaded = withImports([...chunks.filter((chunk) => chunk.isEntry), ...holding(source('elements/shared/post-renderers.ts'))]);
+    const beyond = (...tests) => [...withImports(tests.flatMap(holding))].filter((name) => !loaded.has(name)).sort();
+    const features = {
+      footnotes: beyond(source('elements/shared/footnote-support.ts'), source('elements/post-body/sidenote-layout.ts')),
+      citations: beyond(source('elements/shared/citation-support.ts')),
+      theorems: beyond(source('core/theorem-blocks.ts')),
+      figures: beyond(source('core/figure-blocks.ts')),
+      code: beyond(source('core/code-block-rendering.ts')),
+    };
+    const highlighter = beyond(source('core/code-highlighter.ts'));
+    const highlightCore = beyond((id) => /\/highlight\.js\/(?:es|lib)\/core\.js$/.test(id));
+    const languages = {};
+    for (const id of chunks.flatMap((chunk) => chunk.moduleIds)) {
+      const language = /\/highlight\.js\/(?:es|lib)\/languages\/([\w-]+)\.js$/.exec(id)?.[1];
+      if (language) languages[language] = beyond((other) => other === id);
+    }
+    const manifest = { features, highlighter, highlightCore, languages };
+    this.emitFile({ type: 'asset', fileName: `${folder}/feature-chunks.json`, source: `${JSON.stringify(manifest, null, 1)}\n` });
+  },
+});
+
 /** The plugins of the builds for plain pages: everything bundled (one KaTeX), minified, fonts emitted. */
 const selfContained = () => [
   typescript({ tsconfig: './tsconfig.json', declaration: false, rootDir: 'src' }),
@@ -107,7 +152,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name][extname]',
     },
-    plugins: selfContained(),
+    plugins: [...selfContained(), featureChunks('chunks')],
   },
   // For pages opened from disk, where module scripts do not load: a classic
   // script. Its font URLs resolve against its own <script src>.
@@ -135,6 +180,6 @@ export default [
       chunkFileNames: 'hydrate-chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name][extname]',
     },
-    plugins: selfContained(),
+    plugins: [...selfContained(), featureChunks('hydrate-chunks')],
   },
 ];

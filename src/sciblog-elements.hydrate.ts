@@ -16,5 +16,5 @@ const afterFirstPaint = (): Promise<void> =>
 
 /** Resolves once every element is defined (each then hydrates its server-rendered shadow root). */
 export const defined: Promise<void> = afterFirstPaint().then(async () => {
-  await import('./index.js');
+  await import('./all-elements.js');
 });

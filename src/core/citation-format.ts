@@ -93,7 +93,8 @@ export function referenceListHtml(cited: readonly CitedReference[], format: Cita
   const numeric = format.style === 'numeric';
   const ordered = numeric ? cited : [...cited].sort((a, b) => sortName(a.reference).localeCompare(sortName(b.reference)) || (a.reference.year ?? '').localeCompare(b.reference.year ?? ''));
   const entries = ordered.map((one) => {
-    const label = numeric ? `<span class="sb-reference-label">[${one.number}]</span> ` : '';
+    // The space goes inside the label, where the end of its box drops it: the first line then starts where the others do.
+    const label = numeric ? `<span class="sb-reference-label">[${one.number}] </span>` : '';
     return `<li class="sb-reference" id="${escapeHtml(one.id)}">${label}${referenceHtml(one.reference, format.style)}</li>`;
   });
   const list = numeric ? 'ol' : 'ul';

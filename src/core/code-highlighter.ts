@@ -127,6 +127,12 @@ function register(hljs: HLJSApi, module: string): Promise<void> {
   return done;
 }
 
+/** The highlight.js language modules `loadCodeHighlighter` loads for these names: the supported ones and their companions. */
+export function codeLanguageModules(languages: Iterable<string>): string[] {
+  const named = [...languages].map(codeLanguageModule).filter((module) => module !== undefined);
+  return [...new Set(named.flatMap((module) => [module, ...(companions[module] ?? [])]))];
+}
+
 const highlighter = (hljs: HLJSApi): CodeHighlighter => ({
   highlight(code, language) {
     const module = codeLanguageModule(language);
@@ -148,9 +154,8 @@ const highlighter = (hljs: HLJSApi): CodeHighlighter => ({
  * ```
  */
 export async function loadCodeHighlighter(languages: Iterable<string>): Promise<CodeHighlighter | undefined> {
-  const named = [...languages].map(codeLanguageModule).filter((module) => module !== undefined);
-  const modules = new Set(named.flatMap((module) => [module, ...(companions[module] ?? [])]));
-  if (modules.size === 0) return undefined;
+  const modules = codeLanguageModules(languages);
+  if (modules.length === 0) return undefined;
   const hljs = await core();
   await Promise.all([...modules].map((module) => register(hljs, module)));
   return highlighter(hljs);

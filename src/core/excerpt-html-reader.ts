@@ -14,6 +14,8 @@ export const droppedElements = new Set([
 const atomicElements = new Set(['code', 'pre', 'kbd', 'samp', 'math', 'svg', 'img', 'picture', 'video', 'audio', 'canvas', 'object']);
 const regionElements = new Set(['a', 'table', 'figure', 'ruby', 'abbr']);
 const formulaClass = /(?:^|\s)(?:katex|katex-display|sb-equation|sb-math-error|MathJax\w*|mjx-\w+)(?:\s|$)/;
+// A citation (`[1, 2]`) or a reference (`Figure 2`) is read as one: half of one means nothing.
+const wholeClass = /(?:^|\s)(?:sb-cite|sb-ref|sb-eqref)(?:\s|$)/;
 
 export const texAnnotation = /<annotation[^>]*encoding="application\/x-tex"[^>]*>([\s\S]*?)<\/annotation>/;
 
@@ -79,7 +81,7 @@ export class HtmlReader implements PieceReader {
     if (droppedElements.has(name)) return { kind: 'markup', start, end: skip(), visible: '', weight: 0, drop: true };
     const classes = classOf(tag);
     const formula = formulaClass.test(classes) || name === 'math' || name === 'mjx-container' || name === 'math-block';
-    if (formula || atomicElements.has(name) || name.includes('-')) {
+    if (formula || atomicElements.has(name) || name.includes('-') || wholeClass.test(classes)) {
       const end = skip();
       const element = html.slice(start, end);
       let weight: number;

@@ -1,19 +1,21 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { numberEquations, parseLoneReference } from './equation-numbering.js';
+import { numberEquationsInSteps, parseLoneReference } from './equation-numbering.js';
 import { escapeHtml } from './escape-html.js';
-import { type BlockNumberingOptions, numberBlocks } from './block-numbering.js';
+import { type BlockNumberingOptions, numberBlocks, resolveCrossReferences } from './block-numbering.js';
 import { LabelRegistry } from './label-registry.js';
 import type { Excerpt, Settings } from './excerpt.js';
 import { type LeadingBlocks, readLeadingBlocks } from './excerpt-blocks.js';
 import { cutHtml, moreMarker } from './excerpt-html.js';
-import { parseFrontMatter } from './front-matter.js';
+import { type FrontMatter, parseFrontMatter } from './front-matter.js';
+import { resolveExcerptCitations } from './excerpt-citations.js';
 import { footnoteLabelsIn, type FootnoteLabelsEnv, footnotesLeftOutFeature } from './excerpt-footnotes.js';
 import { allPostFeatures } from './all-post-features.js';
 import { markdownFor, type MathRenderContext } from './markdown-math.js';
 import { type ReadFormulasOptions, readPostFormulas, referenceTextHtml } from './post-formulas.js';
 import { macrosInForce, readPostOptions } from './post-options.js';
 import { renderFormula } from './render-math.js';
+import { drain } from './steps.js';
 
 // A markdown excerpt is the HTML excerpt of the post's first few blocks:
 // markdown-it decides what is math, code or text, and the HTML cut never
@@ -26,6 +28,8 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
   const post = parsed ? readPostOptions(parsed.meta, parsed.fieldLines) : undefined;
   const macros = post ? macrosInForce(settings.macros, post.macros) : settings.macros;
   const reading = { macros, dialect: post?.dialect };
+  const frontMatter: FrontMatter = parsed ?? { meta: {}, body: source, lineOffset: 0, errors: [], fieldLines: {} };
+  const lang = post?.locale ?? settings.locale;
   // Figures, tables and theorems are numbered as in the post: the excerpt is its beginning, so the numbers agree.
   const numbering: BlockNumberingOptions = { locale: post?.locale ?? settings.locale, theoremNumbering: post?.theoremNumbering ?? 'per-kind', lineOffset: 0 };
   // As markdown-it's own first step, so that lines and offsets are the ones it reads.
@@ -43,7 +47,7 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
     if (kept < 0) kept = blocks.lines.length;
     const goesOn = kept < blocks.lines.length || blocks.unread;
     const end = kept > 0 ? blocks.lineStarts[blocks.lines[kept - 1][1]] : 0;
-    const { html, renderKept } = renderBlocks(md, body, end, { references: blocks.references, footnoteLabels }, settings.trusted, reading, numbering);
+    const { html, renderKept } = renderBlocks(md, body, end, { references: blocks.references, footnoteLabels }, settings.trusted, reading, numbering, { front: frontMatter, lang });
     const cut = cutHtml(html, settings, { readsTex: false, goesOn, extendable: goesOn && marked === undefined, renderKept });
     if (cut) return cut;
   }
@@ -72,8 +76,9 @@ const standIn = /<span class="katex" data-sb-formula="(\d+)">[^<]*<annotation en
 
 /**
  * The source up to `end`, whole blocks, rendered as `renderMarkdown` would
- * but with the numbers its equations and references have in the whole post,
- * and references as plain text: the excerpt has no equation ids to link to.
+ * but with the numbers its equations, figures, tables, theorems and
+ * references have in the whole post, references as plain text (the excerpt
+ * has no ids to link to), and citations as `resolveExcerptCitations` has them.
  *
  * KaTeX's work is most of the cost and the cut drops many formulas, so each
  * formula is at first a stand-in that weighs as much (its TeX, where KaTeX
@@ -87,19 +92,24 @@ function renderBlocks(
   trusted: boolean,
   reading: ReadFormulasOptions,
   blockNumbering: BlockNumberingOptions,
+  post: { front: FrontMatter; lang: string },
 ): { html: string; renderKept: (html: string) => string } {
   const tokens = md.parse(body.slice(0, end), { ...env });
-  numberBlocks(tokens, new LabelRegistry(), blockNumbering);
   const { formulas } = readPostFormulas(tokens, reading);
   const inputs = formulas.map((formula) => formula.input);
   // A reference may point further down: then number the whole post, the rest parsed, not rendered.
   // The rest starts where a top-level block does, so markdown-it reads it alone as in the whole post.
-  // (Later formulas never change earlier numbers: without references the kept ones suffice.)
-  const refers = end < body.length && inputs.some((input) => input.tex.includes('ref'));
-  const rest = refers ? readPostFormulas(md.parse(body.slice(end), { ...env }), reading).formulas.map(({ input }) => input) : [];
+  // (Later formulas and blocks never change earlier numbers: without references the kept ones suffice.)
+  const refers = end < body.length && (inputs.some((input) => input.tex.includes('ref')) || tokens.some((token) => token.children?.some((child) => child.type === 'cross_reference')));
+  const restTokens = refers ? md.parse(body.slice(end), { ...env }) : [];
+  const labels = new LabelRegistry();
+  numberBlocks([...tokens, ...restTokens], labels, blockNumbering);
+  const rest = refers ? readPostFormulas(restTokens, reading).formulas.map(({ input }) => input) : [];
   // The rest's subequations groups are other groups than the kept part's.
   const restInputs = rest.map((input) => (input.subequations ? { ...input, subequations: { ...input.subequations, index: input.subequations.index + tokens.length } } : input));
-  const numbering = numberEquations([...inputs, ...restInputs]);
+  const numbering = drain(numberEquationsInSteps([...inputs, ...restInputs], labels));
+  resolveCrossReferences(tokens, labels, blockNumbering);
+  resolveExcerptCitations(tokens, post.front, trusted, post.lang, (type, tag) => new (new md.core.State('', md, {})).Token(type, tag, 0));
 
   const context: MathRenderContext = {
     renderFormula(formula) {

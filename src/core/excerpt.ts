@@ -41,8 +41,13 @@ export interface Excerpt {
  * formula that straddles the limit is kept whole when that stays within 1.5×
  * `length`, else the excerpt stops before it.
  *
- * `\eqref` to an equation beyond the excerpt shows that equation's number as
- * plain text; references are not links, as the excerpt has no equation ids.
+ * `\eqref`, `\ref` and `@fig:x` to an equation, figure, table or theorem
+ * beyond the excerpt show its number as plain text; references are not
+ * links, as the excerpt has no ids. An excerpt has no reference list and
+ * loads no bibliography: a citation shows the number the post gives it (the
+ * order of first citation, each key presumed in the bibliography), in an
+ * author–year post its key (`sb-cite-key`), and with CSL-JSON in the front
+ * matter what the post shows. A citation or reference is never cut in half.
  *
  * What is math, code or text is what `renderMarkdown` makes of it: markdown-it
  * reads the post's first blocks (those that start within about 4× `length`

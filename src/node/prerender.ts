@@ -2,6 +2,7 @@ import type { TexMacros } from '../core/render-math.js';
 import type { Heading } from '../core/render-markdown.js';
 import { type ElementInput, LeftForBrowser, prerenderedTags, readElementInput } from './element-inputs.js';
 import { descendants, getAttribute, hasDeclarativeShadowRoot, type HtmlNode, parsePage } from './html-tree.js';
+import { modulePreloads, type PrerenderedPost } from './module-preloads.js';
 import { loadServerRenderer, renderShadowRoot } from './server-render.js';
 
 /** How to prerender a page. */
@@ -31,6 +32,15 @@ export interface PrerenderOptions {
    * the first layout instead of moving the text when they come. Default `true`.
    */
   preloadFonts?: boolean;
+  /**
+   * Have the page preload the code its articles use beyond markdown and math
+   * (footnotes, citations, theorems, figures, code and its languages), which
+   * `post-body` would otherwise ask for only once its renderers have arrived:
+   * `<link rel="modulepreload">`s before the page's `sciblog-elements.hydrate.js`
+   * (or `sciblog-elements.js`) script, for this version's chunks beside it.
+   * A page that bundles the elements itself gets none. Default `true`.
+   */
+  preloadModules?: boolean;
 }
 
 /** An element that could not be prerendered; it is left in the page as it was. */
@@ -92,6 +102,7 @@ export async function prerender(html: string, options: PrerenderOptions = {}): P
   const errors: PrerenderError[] = [];
   let rendered = 0;
   let hasMath = false;
+  const posts: PrerenderedPost[] = [];
   for (const node of elements) {
     const where = node.sourceCodeLocation;
     if (!where?.startTag) continue;
@@ -102,6 +113,9 @@ export async function prerender(html: string, options: PrerenderOptions = {}): P
       edits.push({ start: where.startTag.startOffset, end: where.startTag.endOffset, text: startTag(html, node, input) + shadowRoot });
       rendered += 1;
       hasMath ||= shadowRoot.includes('class="katex');
+      if (node.tagName === 'post-body' && typeof input.properties.markdown === 'string') {
+        posts.push({ markdown: input.properties.markdown, hasBibliography: input.properties.bibliography !== undefined });
+      }
       if (input.appendChildren) {
         const at = where.endTag?.startOffset ?? where.endOffset;
         edits.push({ start: at, end: at, text: input.appendChildren });
@@ -115,6 +129,8 @@ export async function prerender(html: string, options: PrerenderOptions = {}): P
   }
   const preloads = hasMath && options.preloadFonts !== false ? fontPreloads(document) : undefined;
   if (preloads) edits.push(preloads);
+  const modules = options.preloadModules === false ? undefined : modulePreloads(document, posts);
+  if (modules) edits.push({ start: modules.at, end: modules.at, text: modules.text });
   return { html: applyEdits(html, edits), errors, rendered };
 }
 

@@ -35,6 +35,10 @@ export const katexStyles = css`
     padding-inline-start: 1em;
     text-align: end;
   }
+  /* KaTeX pulls the number's box 2px short of its strut, which then sticks out past the column: every numbered formula would scroll by 2px. */
+  .katex-display > .katex > .katex-html > .katex-tag > .vlist-t2 {
+    margin-right: 0;
+  }
 `;
 
 let fontsRegistered = false;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { excerpt, renderMarkdown, renderMath } from 'sciblog-elements/core';
-import { annotations, attr, findAll, links, parseHtml, visibleText } from './support/html.js';
+import { annotations, attr, byClass, findAll, links, parseHtml, visibleText } from './support/html.js';
 
 const tex = String.raw;
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -602,5 +602,109 @@ describe('excerpt: numbered blocks at the start of a post', () => {
   it('numbers a figure at the start as the post does', () => {
     const result = excerpt('![A random walk](walk.png)\n\nAfter it.', { length: 200 });
     assert.match(seen(result.html), /^Figure 1: A random walk/);
+  });
+});
+
+describe('excerpt: citations, with no bibliography to show', () => {
+  const citationTexts = (html) => findAll(parseHtml(html), byClass('sb-cite')).map((element) => visibleText(element));
+  // A post as a blogger writes one: its references in a .bib file beside it, which an excerpt does not load.
+  const body = [
+    'Attention \\cite{vaswani2017} replaced recurrence in translation models, which had aligned words with',
+    'a soft search [@bahdanau2014; @vaswani2017, p. 5]. As \\citet{graves2013} showed, a recurrent network',
+    'can also generate sequences, one step at a time \\citep{graves2013,sutskever2014,bahdanau2014}.',
+    '',
+    'The rest of the post explains each of these models in turn, with the formulas that define them and',
+    'the experiments that compare them, before a section on what remains open.',
+    '',
+    '[[references]]',
+  ].join('\n');
+  const post = `---\ntitle: From recurrence to attention\nbibliography: refs.bib\n---\n${body}`;
+  const items = ['vaswani2017', 'bahdanau2014', 'graves2013', 'sutskever2014'].map((id, i) => ({
+    id, type: 'article-journal', title: `Paper ${i + 1}`, author: [{ family: `Author${i + 1}` }], issued: { 'date-parts': [[2013 + i]] },
+  }));
+
+  it('shows each citation as the number the post gives it, from the order of first citation', () => {
+    const result = excerpt(post, { length: 400 });
+    // The post itself, once its bibliography is loaded, numbers them so: an in-text \citet shows its number alone.
+    assert.deepEqual(citationTexts(renderMarkdown(post, { bibliography: items }).html), ['[1]', '[2; 1, p. 5]', 'Author3 [3]', '[2–4]']);
+    assert.deepEqual(citationTexts(result.html), ['[1]', '[2; 1, p. 5]', '[3]', '[2–4]']);
+    assert.match(result.text, /^Attention \[1\] replaced .* a soft search \[2; 1, p\. 5\]\. As \[3\] showed, .* at a time \[2–4\]\./);
+    assertReadable(result, 'citations');
+  });
+
+  it('never shows a citation as written, nor half of one, at any length', () => {
+    const whole = citationTexts(excerpt(post, { length: Infinity }).html);
+    for (let length = 4; length <= 260; length++) {
+      const result = excerpt(post, { length });
+      assert.doesNotMatch(result.html + result.text, /\\cite|@[a-z]|\[\[references/, `length ${length}: ${result.text}`);
+      const kept = citationTexts(result.html);
+      assert.deepEqual(kept, whole.slice(0, kept.length), `length ${length}: each citation whole, in order`);
+      const visible = seen(result.html);
+      assert.ok(!/\[[^\]]*…$/.test(visible), `length ${length}: no bracket left open in ${visible}`);
+    }
+  });
+
+  it('shows no reference list, wherever the post puts it', () => {
+    const result = excerpt(post, { length: Infinity });
+    assert.doesNotMatch(result.html, /sb-references|References|Paper 1/);
+    assert.equal(result.truncated, false);
+  });
+
+  it('shows the keys, in their own class, for an author–year post: names and years are in the bibliography', () => {
+    const result = excerpt(post.replace('bibliography:', 'citation-style: author-year\nbibliography:'), { length: 400 });
+    assert.deepEqual(citationTexts(result.html), ['(vaswani2017)', '(bahdanau2014; vaswani2017, p. 5)', '(graves2013)', '(graves2013; sutskever2014; bahdanau2014)']);
+    assert.deepEqual(findAll(parseHtml(result.html), byClass('sb-cite-key')).slice(0, 2).map(visibleText), ['vaswani2017', 'bahdanau2014']);
+  });
+
+  it('shows what the post shows when the front matter holds the references (CSL), unknown keys included', () => {
+    const yaml = items.slice(0, 3).map((item) => `  - id: ${item.id}\n    title: ${item.title}\n    author: [{ family: ${item.author[0].family} }]\n    issued: { date-parts: [[${item.issued['date-parts'][0][0]}]] }`).join('\n');
+    const withItems = `---\ncitation-style: author-year\nbibliography:\n${yaml}\n---\n${body}`;
+    const expected = citationTexts(renderMarkdown(withItems).html);
+    assert.deepEqual(expected, ['(Author1, 2013)', '(Author2, 2014; Author1, 2013, p. 5)', 'Author3 (2015)', '(Author3, 2015; ?; Author2, 2014)']);
+    assert.deepEqual(citationTexts(excerpt(withItems, { length: 400 }).html), expected);
+  });
+
+  it('leaves a bare @name as text, as the post does when the bibliography lacks it, and numbers it when the excerpt cites the key too', () => {
+    assert.deepEqual(seen(excerpt('Ask @ada about it [@vaswani2017].').html), 'Ask @ada about it [1].');
+    assert.deepEqual(seen(excerpt('[@knuth1984] says so, and @knuth1984 again, with [@vaswani2017].').html), '[1] says so, and [1] again, with [2].');
+  });
+
+  it('keeps a visitor’s \\cite as written, as the comment itself shows it', () => {
+    const comment = 'I think \\cite{vaswani2017} disagrees.';
+    assert.equal(seen(excerpt(comment, { trusted: false }).html), seen(renderMarkdown(comment, { trusted: false }).html));
+    assert.match(seen(excerpt(comment, { trusted: false }).html), /\\cite\{vaswani2017\}/);
+  });
+
+  it('numbers the zh post’s citations the same way', () => {
+    const zh = '---\nlang: zh\nbibliography: refs.bib\n---\n注意力机制\\cite{vaswani2017}取代了循环网络[@bahdanau2014]，详见下文。';
+    assert.equal(seen(excerpt(zh, { locale: 'zh' }).html), '注意力机制[1]取代了循环网络[2]，详见下文。');
+  });
+});
+
+describe('excerpt: references to figures and theorems beyond the excerpt', () => {
+  const post = [
+    'The walk of @fig:walk spreads as the square root of time, which Theorem \\ref{thm:spread} states and',
+    '@thm:spread proves; @tbl:steps lists the first steps.',
+    '',
+    ...Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the derivation, long enough to be left out of a short excerpt of the post.\n`),
+    '![A random walk of 1000 steps](walk.png){#fig:walk}',
+    '',
+    '\\begin{theorem}[Spread]\\label{thm:spread}',
+    'After $n$ steps the distance is about $\\sqrt{n}$.',
+    '\\end{theorem}',
+  ].join('\n');
+
+  it('shows their numbers as the post does, never the label as written', () => {
+    const result = excerpt(post, { length: 120 });
+    assert.match(seen(result.html), /^The walk of Figure 1 spreads as the square root of time, which Theorem 1 states and Theorem 1 proves;/);
+    assert.doesNotMatch(result.html + result.text, /@fig|@thm|\\ref|Figure \?\?|Theorem \?\?/);
+    assert.ok(result.truncated);
+  });
+
+  it('shows a label the post never defines as the post does: "Table ??", marked unknown', () => {
+    const result = excerpt(post, { length: 120 });
+    assert.match(seen(result.html), /proves; Table \?\? lists/);
+    assert.match(seen(renderMarkdown(post).html), /proves; Table \?\? lists/);
+    assert.equal(findAll(parseHtml(result.html), byClass('sb-ref-unknown')).length, 1);
   });
 });

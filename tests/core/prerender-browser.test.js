@@ -44,6 +44,14 @@ const { html: page, errors } = await prerender(source, { readFile: (url) => file
 // As a site serves it: the hydrate file in the head.
 const pageWithScript = page.replace('</head>', '<script type="module" src="/dist/sciblog-elements.hydrate.js"></script></head>');
 const tags = ['post-body', 'post-toc', 'math-block', 'post-card', 'post-excerpt', 'post-meta', 'series-nav', 'post-cite', 'archive-list', 'post-list'];
+// A post with citations, a footnote and code, and a plain one, each as a site serves it, prerendered with its module preloads.
+const withScript = (markdown) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/dist/katex.css"><script type="module" src="/dist/sciblog-elements.hydrate.js"></script></head><body><post-body><script type="text/markdown">\n${markdown}\n</script></post-body></body></html>`;
+const featured = await prerender(withScript('---\nbibliography: refs.bib\n---\nAs \\cite{knuth1984} says[^1].\n\n[^1]: Literate, $x$.\n\n```python\nprint(1)\n```\n'), { readFile: (url) => files[url] });
+const plain = await prerender(withScript('A plain post, $e^{i\\pi} + 1 = 0$.'), { readFile: (url) => files[url] });
+const preloads = (html) => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+const withoutPreloads = (html) => html.replace(/<link rel="modulepreload"[^>]*>\n/g, '');
+const pages = { '/featured.html': featured.html, '/featured-without-preloads.html': withoutPreloads(featured.html), '/plain.html': plain.html };
 /** Requests the test server answered, by path. */
 const requested = [];
 
@@ -59,6 +67,7 @@ before(async () => {
     if (path === '/favicon.ico') return response.writeHead(204).end();
     if (path === '/page.html') return response.writeHead(200, { 'content-type': 'text/html' }).end(page);
     if (path === '/page-with-script.html') return response.writeHead(200, { 'content-type': 'text/html' }).end(pageWithScript);
+    if (Object.hasOwn(pages, path)) return response.writeHead(200, { 'content-type': 'text/html' }).end(pages[path]);
     try {
       const body = await readFile(join(root, path));
       response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
@@ -161,9 +170,10 @@ describe('a prerendered page in Chromium', () => {
     await tab.close();
     assert.deepEqual(seen, { before: { citation: '[1]', listed: true }, after: { citation: '[1]', listed: true }, errors: [] });
     // The BibTeX parser is the chunk that knows BibTeX's @preamble.
-    const chunks = join(root, 'dist/chunks');
     const parser = [];
-    for (const name of await readdir(chunks)) if ((await readFile(join(chunks, name), 'utf8')).includes('preamble')) parser.push(`/dist/chunks/${name}`);
+    for (const folder of ['chunks', 'hydrate-chunks']) {
+      for (const name of await readdir(join(root, 'dist', folder))) if ((await readFile(join(root, 'dist', folder, name), 'utf8')).includes('preamble')) parser.push(`/dist/${folder}/${name}`);
+    }
     assert.ok(parser.length > 0, 'the parser chunk is found');
     assert.deepEqual(requested.filter((path) => path.endsWith('.bib') || parser.includes(path)), []);
   });
@@ -205,4 +215,37 @@ describe('a prerendered page in Chromium', () => {
     await tab.close();
     assert.equal(targeted, true);
   });
+
+  it('a prerendered post preloads exactly the chunks it then imports for its features, each fetched once', async () => {
+    /** The module chunks a page fetches until its post has hydrated, by path, with how often each. */
+    const chunksFetched = async (path) => {
+      const tab = await browser.newPage();
+      const fetched = [];
+      tab.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/dist/hydrate-chunks/')) fetched.push(pathname);
+      });
+      await tab.goto(`${base}${path}`);
+      const hydrated = await tab.evaluate(async () => {
+        await customElements.whenDefined('post-body');
+        const post = document.querySelector('post-body');
+        await post.updateComplete;
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)));
+        await post.updateComplete;
+        return post.result !== undefined;
+      });
+      await tab.close();
+      assert.ok(hydrated, `${path} hydrated`);
+      return fetched;
+    };
+    const preloaded = [...featured.html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+    assert.deepEqual(preloads(plain.html), [], 'a plain post preloads nothing');
+    const forPlain = new Set(await chunksFetched('/plain.html'));
+    // What post-body asks for, with no preloads to tell the browser earlier: the chunks a plain post does not need.
+    const asked = new Set((await chunksFetched('/featured-without-preloads.html')).filter((path) => !forPlain.has(path)));
+    assert.deepEqual([...asked].sort(), [...preloaded].sort());
+    const withPreloads = await chunksFetched('/featured.html');
+    for (const href of preloaded) assert.equal(withPreloads.filter((path) => path === href).length, 1, `${href} fetched once`);
+  });
 });
+

@@ -27,6 +27,9 @@ write('posts/broken.md', '---\ntitle: [unclosed\n---\nText.\n');
 write('archive.html', '<!doctype html><html><body><archive-list src="/feed.json"></archive-list></body></html>');
 write('feed.json', JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'B', items: [{ id: '1', url: '/posts/euler.html', title: 'Euler', content_text: 'x', date_published: '2024-03-01' }] }));
 write('style.css', 'body { margin: 0 }');
+// A post whose references are in a .bib file beside it, as a blogger keeps them.
+write('posts/walk.md', '---\ntitle: Walks\nbibliography: refs/walk.bib\n---\nAs \\cite{pearson1905} asked[^1].\n\n[^1]: In *Nature*.\n');
+write('posts/refs/walk.bib', '@article{pearson1905,\n  author = {Pearson, Karl},\n  title = {The Problem of the Random Walk},\n  journal = {Nature},\n  year = {1905}\n}\n');
 
 /** Every file under a folder, relative to it, with its text. */
 const tree = (root) =>
@@ -49,7 +52,7 @@ describe('sciblog-elements prerender', async () => {
   });
 
   it('ends with a summary of pages, copies, elements and errors', () => {
-    assert.match(one.stdout, /6 pages \(5 ok, 1 failed\), 2 other files copied, \d+ elements prerendered, 0 element errors, [\d.]+ s/);
+    assert.match(one.stdout, /7 pages \(6 ok, 1 failed\), 3 other files copied, \d+ elements prerendered, 0 element errors, [\d.]+ s/);
   });
 
   it('prerenders the HTML pages and turns markdown posts into pages, keeping the tree', () => {
@@ -89,6 +92,16 @@ describe('sciblog-elements prerender', async () => {
     }
     assert.deepEqual(unresolved, []);
     assert.ok(existsSync(join(copied, 'hydrate-chunks')), 'the elements are in hydrate-chunks/');
+  });
+
+  it('reads the .bib file a markdown post names, lists its references, and preloads the chunks the post uses from the copy', () => {
+    const walk = readFileSync(join(out, 'posts/walk.html'), 'utf8');
+    assert.match(walk, /As <span class="sb-cite">\[<a href="#ref-pearson1905">1<\/a>\]<\/span> asked/);
+    assert.match(walk, /<span class="sb-reference-label">\[1\] <\/span>Karl Pearson\. The Problem of the Random Walk\./);
+    const preloads = [...walk.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+    assert.ok(preloads.some((href) => href.includes('/citation-support-')) && preloads.some((href) => href.includes('/footnote-support-')), preloads.join(' '));
+    for (const href of preloads) assert.ok(existsSync(join(out, 'posts', href)), `${href} is in the output`);
+    assert.doesNotMatch(readFileSync(join(out, 'posts/euler.html'), 'utf8'), /modulepreload/, 'a post with math alone preloads nothing');
   });
 
   it('writes the same output with one worker as with two', () => {

@@ -1,6 +1,7 @@
 // prerender(html) renders a page's elements into declarative shadow DOM, from
 // the built package, as a static-site build would call it.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { prerender } from 'sciblog-elements/node';
 
@@ -197,7 +198,7 @@ describe('prerender, a post with a bibliography and code', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(read, ['https://example.org/posts/walk.md', 'https://example.org/posts/refs/walk.bib']);
     const article = articleOf(output);
-    assert.match(article, /<li class="sb-reference" id="[^"]+"><span class="sb-reference-label">\[1\]<\/span> [^<]*Pearson/);
+    assert.match(article, /<li class="sb-reference" id="[^"]+"><span class="sb-reference-label">\[1\] <\/span>[^<]*Pearson/);
     assert.match(article, /The Problem of the Random Walk/);
     assert.match(article, /<span class="hljs-keyword">def<\/span> <span class="hljs-title function_">walk<\/span>/);
     assert.match(article, /As <span class="sb-cite">\[<a href="#ref-pearson1905">1<\/a>\]<\/span> asked/, 'the citation is its number, a link to its reference');
@@ -206,7 +207,7 @@ describe('prerender, a post with a bibliography and code', () => {
   it('reads BibTeX written in the front matter itself; without the file it names, the rest still renders', async () => {
     const inline = `---\nbibliography: |\n${bibtex.trimEnd().replace(/^/gm, '  ')}\n---\n${body}`;
     const { html: output } = await prerender(`<post-body><script type="text/markdown">\n${inline}</script></post-body>`);
-    assert.match(articleOf(output), /<span class="sb-reference-label">\[1\]<\/span> [^<]*Pearson/);
+    assert.match(articleOf(output), /<span class="sb-reference-label">\[1\] <\/span>[^<]*Pearson/);
     const missing = await prerender('<post-body src="walk.md"></post-body>', {
       baseUrl: 'https://example.org/posts/',
       readFile: (url) => (url.endsWith('walk.md') ? `---\nbibliography: gone.bib\n---\n${body}` : undefined),
@@ -220,5 +221,76 @@ describe('prerender, a post with a bibliography and code', () => {
     const article = articleOf(output);
     assert.match(article, /As \\cite\{pearson1905\} asked/, 'the citation stays as written');
     assert.doesNotMatch(article, /sb-reference-label|Random Walk/);
+  });
+});
+
+describe('prerender, the bibliography a post names by URL', () => {
+  const bibtex = '@book{feller1968,\n  author = {Feller, William},\n  title = {An Introduction to Probability Theory and Its Applications},\n  publisher = {Wiley},\n  year = {1968}\n}\n';
+
+  it('reads an absolute URL with readFile and lists its references; the page keeps them for the browser', async () => {
+    const read = [];
+    const { html: output, errors } = await prerender('<post-body><script type="text/markdown">\n---\nbibliography: https://cdn.example.org/refs/probability.bib\n---\nSee [@feller1968, chap. 3].\n</script></post-body>', {
+      baseUrl: 'https://example.org/posts/walk.html',
+      readFile: (url) => {
+        read.push(url);
+        return url === 'https://cdn.example.org/refs/probability.bib' ? bibtex : undefined;
+      },
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(read, ['https://cdn.example.org/refs/probability.bib']);
+    assert.match(output, /See <span class="sb-cite">\[<a href="#ref-feller1968">1<\/a>, chap\. 3\]<\/span>/);
+    assert.match(output, /<li class="sb-reference" id="ref-feller1968"><span class="sb-reference-label">\[1\] <\/span>William Feller\. <i>An Introduction to Probability Theory/);
+    const kept = JSON.parse(/<script type="application\/json" data-bibliography>([\s\S]*?)<\/script>/.exec(output)[1]);
+    assert.deepEqual(kept.references.map((reference) => reference.key), ['feller1968']);
+  });
+});
+
+describe('prerender, module preloads for what a post uses', () => {
+  const bibtex = '@article{pearson1905, author = {Pearson, Karl}, title = {The Problem of the Random Walk}, journal = {Nature}, year = {1905}}';
+  const page = (markdown, script = '/assets/sciblog-elements.hydrate.js') =>
+    `<!doctype html><html><head><link rel="stylesheet" href="/assets/katex.css"><script type="module" src="${script}"></script></head><body><post-body><script type="text/markdown">\n${markdown}\n</script></post-body></body></html>`;
+  const cited = '---\nbibliography: refs.bib\n---\nAs \\cite{pearson1905} asked, where does the walker end up?\n\n```python\ndef walk(n):\n    return n\n```\n';
+  const options = { baseUrl: 'https://example.org/posts/walk.html', readFile: (url) => (url.endsWith('/refs.bib') ? bibtex : undefined) };
+  const preloads = (html) => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+  /** The chunk a preload names, without its folder and hash: `citation-support`. */
+  const chunkName = (href) => /\/([^/]+)-[\w-]{8}\.js$/.exec(href)?.[1];
+
+  it('preloads the chunks of a post with citations and code, and no others, before the page script', async () => {
+    const { html, errors } = await prerender(page(cited), options);
+    assert.deepEqual(errors, []);
+    const hrefs = preloads(html);
+    assert.deepEqual(hrefs.map(chunkName).sort(), ['citation-support', 'code-block-rendering', 'code-highlighter', 'core', 'post-citation-options', 'python']);
+    for (const href of hrefs) {
+      assert.match(href, /^\/assets\/hydrate-chunks\//);
+      assert.ok(existsSync(new URL(`../../dist/${href.slice('/assets/'.length)}`, import.meta.url)), `${href} is a chunk of this build`);
+    }
+    assert.ok(html.indexOf('rel="modulepreload"') < html.indexOf('<script type="module"'), 'before the script that imports them');
+    // No BibTeX parser: the references the build read are in the page.
+    assert.doesNotMatch(html, /modulepreload[^>]*(?:esm|bibtex)/);
+  });
+
+  it('preloads nothing for a plain post, with math or without', async () => {
+    for (const markdown of ['A plain post about $e^{i\\pi} + 1 = 0$.\n\n$$\\int_0^1 x\\,dx = \\tfrac12$$', 'No math at all.']) {
+      assert.deepEqual(preloads((await prerender(page(markdown), options)).html), [], markdown);
+    }
+  });
+
+  it('preloads the footnotes with their margin layout, theorems and figures for a post that has them', async () => {
+    const markdown = 'A walk[^1].\n\n[^1]: A note with $x$.\n\n\\begin{theorem}\nIt ends.\n\\end{theorem}\n\n![A walk](walk.png)\n';
+    assert.deepEqual(preloads((await prerender(page(markdown), options)).html).map(chunkName).sort(), ['figure-blocks', 'footnote-markup', 'footnote-support', 'sidenote-layout', 'theorem-blocks']);
+  });
+
+  it('names the chunks of the plain-page bundle beside sciblog-elements.js, relative as the script is', async () => {
+    const hrefs = preloads((await prerender(page(cited, '../lib/sciblog-elements.js'), options)).html);
+    assert.ok(hrefs.length > 0);
+    for (const href of hrefs) assert.match(href, /^\.\.\/lib\/chunks\//);
+  });
+
+  it('preloads nothing for a page that bundles the elements itself, nor when told not to, nor twice', async () => {
+    assert.deepEqual(preloads((await prerender(page(cited, '/main-3f2a.js'), options)).html), []);
+    assert.deepEqual(preloads((await prerender(page(cited), { ...options, preloadModules: false })).html), []);
+    const once = (await prerender(page(cited), options)).html;
+    const twice = (await prerender(once, options)).html;
+    assert.equal(twice, once);
   });
 });

@@ -48,6 +48,30 @@ export const postBodyStyles = css`
     border-radius: var(--_radius);
     transition: background-color 0.6s;
   }
+  /*
+   * A formula wider than the column (data-scrolls, set by ScrollerFocus)
+   * fades out at its right edge until it is scrolled to its end, so a reader
+   * sees that it goes on: its number is often the part out of view. The mask
+   * reaches past the box, and scrolling moves it until its fading end is out
+   * of the box. Without scroll-driven animations the fade could never go: none.
+   */
+  @supports (animation-timeline: scroll(self inline)) {
+    .sb-equation[data-scrolls] {
+      mask-image: linear-gradient(to right, currentColor calc(100% - 2.5em), transparent);
+      mask-size: calc(100% + 2.5em) 100%;
+      mask-repeat: no-repeat;
+      animation: sb-equation-scroll-fade linear both;
+      animation-timeline: scroll(self inline);
+    }
+  }
+  @keyframes sb-equation-scroll-fade {
+    from {
+      mask-position: -2.5em 0;
+    }
+    to {
+      mask-position: 0 0;
+    }
+  }
   /* A formula still to be typeset: its TeX, in about the space it will take. */
   .sb-tex {
     color: var(--_color-muted);

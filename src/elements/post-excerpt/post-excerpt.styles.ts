@@ -19,6 +19,13 @@ export const postExcerptStyles = css`
     overflow-x: auto;
     overflow-y: hidden;
   }
+  /* An excerpt has no reference list: a citation it cannot number shows its key (author–year posts). */
+  [part='content'] .sb-cite-key {
+    font-variant: small-caps;
+  }
+  [part='content'] .sb-cite-unknown {
+    color: var(--_color-muted);
+  }
   [part='read-more'] {
     color: var(--_color-accent);
   }

@@ -30,6 +30,7 @@ import { postExcerptStyles } from './post-excerpt.styles.js';
  *
  * @cssprop [--sb-post-excerpt-line-height=var(--sb-line-height)] - Line height of the text.
  * @cssprop [--sb-color-text=inherit] - Text colour (by default the page's).
+ * @cssprop [--sb-color-muted=light-dark(#57606a, #9da7b3)] - A citation of a key the post's references lack (`?`).
  * @cssprop [--sb-color-accent=light-dark(#0b5cad, #6cb6ff)] - The "read more" link.
  * @cssprop [--sb-color-surface=light-dark(#f4f6f8, #1c2128)] - Background of code, boxes and error messages.
  * @cssprop [--sb-color-error=light-dark(#b42318, #ff8a80)] - Error messages, and formulas KaTeX could not render.

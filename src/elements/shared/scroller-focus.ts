@@ -12,7 +12,9 @@ import type { Messages } from '../../core/messages.js';
 // they change size or their content changes. A formula in a part of the page
 // the browser skips (`content-visibility: auto`, far off screen) has no size
 // to observe until it comes near; it is measured in idle time instead, a few
-// at a time, so it is a tab stop before anyone tabs to it.
+// at a time, so it is a tab stop before anyone tabs to it. Each box that
+// overflows has a `data-scrolls` attribute while it does, whether or not it
+// is made a tab stop.
 
 export interface ScrollerFocusOptions {
   /** Where the formulas are. */
@@ -122,7 +124,10 @@ export class ScrollerFocus implements ReactiveController {
 
   #measure(box: Element): void {
     this.#unmeasured.delete(box);
-    this.#mark(box, box.scrollWidth > box.clientWidth + 1);
+    const overflows = box.scrollWidth > box.clientWidth + 1;
+    // For styles: a box that scrolls may show that it goes on (post-body fades its edge).
+    box.toggleAttribute('data-scrolls', overflows);
+    this.#mark(box, overflows);
   }
 
   #mark(box: Element, overflows: boolean): void {

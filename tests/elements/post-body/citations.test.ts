@@ -83,4 +83,26 @@ describe('post-body citations', () => {
     expect(contentOf(el).textContent).to.contain('\\cite{pearson1905}');
     expect(contentOf(el).querySelector('.sb-references')).to.equal(null);
   });
+
+  it('lines up the lines of a long reference after its number: the first starts where the others do', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div lang="en" style="width: 320px"><post-body></post-body></div>`);
+    const el = host.querySelector('post-body')!;
+    el.bibliography = [{ id: 'feller1968', type: 'book', title: 'An Introduction to Probability Theory and Its Applications, Volume One', author: [{ family: 'Feller', given: 'William' }], publisher: 'Wiley', issued: { 'date-parts': [[1968]] } }];
+    el.markdown = 'See [@feller1968].';
+    await el.updateComplete;
+    const entry = contentOf(el).querySelector('.sb-reference')!;
+    const label = entry.querySelector('.sb-reference-label')!;
+    // From the first letter after the number (a space between them would be a box of its own).
+    const range = document.createRange();
+    const next = label.nextSibling!;
+    if (next.nodeType === Node.TEXT_NODE && next.textContent!.startsWith(' ')) range.setStart(next, 1);
+    else range.setStartAfter(label);
+    range.setEndAfter(entry.lastChild!);
+    const lines = [...range.getClientRects()].filter((rect) => rect.width > 0);
+    const lefts = [...new Set(lines.map((rect) => Math.round(rect.top)))].map((top) => Math.min(...lines.filter((rect) => Math.round(rect.top) === top).map((rect) => rect.left)));
+    expect(lefts.length, 'the entry wraps').to.be.at.least(3);
+    expect(Math.abs(lefts[0] - lefts[1])).to.be.below(1);
+    expect(label.getBoundingClientRect().right).to.be.at.most(lefts[0] + 0.5);
+    expect(entry.textContent).to.match(/^\[1\] William Feller\./);
+  });
 });

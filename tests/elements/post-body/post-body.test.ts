@@ -97,6 +97,26 @@ describe('post-body', () => {
       expect(contentOf(el).textContent).to.contain('Still here.');
     });
 
+    it('fades a wide equation out at its right edge until it is scrolled to its end; one that fits does not fade', async () => {
+      const wide = Array.from({ length: 40 }, (_, i) => `x_{${i}}`).join('+');
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 240px"><post-body></post-body></div>`);
+      const el = host.querySelector('post-body')!;
+      el.markdown = `\\begin{equation}${wide}\\end{equation}\n\n\\begin{equation}x = 1\\end{equation}`;
+      await el.updateComplete;
+      const [scrolling, fitting] = [...contentOf(el).querySelectorAll<HTMLElement>('.sb-equation')];
+      const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      await frame();
+      const offset = (equation: HTMLElement) => parseFloat(getComputedStyle(equation).maskPosition);
+      expect(scrolling.scrollWidth).to.be.greaterThan(scrolling.clientWidth);
+      expect(offset(scrolling), 'the fade is in the box at the start').to.be.below(-10);
+      expect(offset(fitting), 'no fade on a formula that fits').to.equal(0);
+      expect(fitting.scrollWidth, 'a numbered formula that fits does not scroll').to.be.at.most(fitting.clientWidth);
+      expect(fitting.hasAttribute('tabindex'), 'nor is it a tab stop').to.be.false;
+      scrolling.scrollLeft = scrolling.scrollWidth;
+      await frame();
+      expect(offset(scrolling), 'no fade once scrolled to the end, where the number is').to.equal(0);
+    });
+
     it('keeps the number of a wide equation beside it rather than on top of it', async () => {
       const wide = Array.from({ length: 40 }, (_, i) => `x_{${i}}`).join('+');
       const host = await fixture<HTMLDivElement>(html`<div style="width: 240px"><post-body></post-body></div>`);

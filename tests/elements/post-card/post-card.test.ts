@@ -75,4 +75,22 @@ describe('post-card', () => {
     expect(part(el, 'title').textContent!.trim()).to.equal('Untitled');
     expect(el.shadowRoot!.querySelector('[part="badge"]')).to.not.exist;
   });
+
+  it('shows a post’s citations in its excerpt as the numbers the post gives them, never as TeX, and an author–year key in small capitals', async () => {
+    const cited = {
+      ...post,
+      summary: String.raw`Attention \cite{vaswani2017} replaced recurrence [@bahdanau2014; @vaswani2017, p. 5], as \citet{graves2013} foresaw.`,
+    };
+    const el = await card(html`<post-card lang="en" .post=${cited}></post-card>`);
+    const content = excerptOf(el).querySelector('[part="content"]')!;
+    expect(content.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Attention [1] replaced recurrence [2; 1, p. 5], as [3] foresaw.');
+    expect([...content.querySelectorAll('.sb-cite')].map((cite) => cite.textContent)).to.deep.equal(['[1]', '[2; 1, p. 5]', '[3]']);
+    expect(content.querySelector('.sb-cite a'), 'no link to a list the card does not have').to.not.exist;
+
+    const authorYear = { ...post, summary: `---\ncitation-style: author-year\n---\nAttention [@vaswani2017] replaced recurrence.` };
+    const other = await card(html`<post-card lang="en" .post=${authorYear}></post-card>`);
+    const key = excerptOf(other).querySelector('.sb-cite-key')!;
+    expect(key.textContent).to.equal('vaswani2017');
+    expect(getComputedStyle(key).fontVariantCaps).to.equal('small-caps');
+  });
 });
