@@ -17,8 +17,10 @@ const texCommand = /\\([a-zA-Z]+)\*?(?:\s*\{[^{}]*\})?|\\[^a-zA-Z]/g;
 // Letters (with their marks and digits), numbers, or a run of CJK characters.
 // (A letter that is not CJK: `[^\P{L}…]`, so that `softmax的温度` is a Latin word and a CJK run.)
 const wordOrRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+|[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{M}\p{N}])*|\p{N}+(?:\.\p{N}+)?/gu;
-// Text that needs none of the normalising below: ASCII without TeX.
-const plainAscii = /^[\x20-\x5b\x5d-\x7e\t\n\r]*$/;
+// Text that needs none of the normalising below: ASCII without TeX, and Chinese of the main block with
+// its common punctuation (NFKC leaves the characters as they are, and turns full-width punctuation into
+// ASCII punctuation: a word boundary either way).
+const plainText = /^[\x20-\x5b\x5d-\x7e\t\n\r\u4e00-\u9fff\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u2018\u2019\u201c\u201d]*$/;
 const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/u;
 // Intl.Segmenter is quadratic on long strings in Node 20: CJK runs go to it in pieces of this many characters.
 const segmentChunk = 200;
@@ -55,7 +57,7 @@ function segmentCjk(run: string): string[] {
 export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
   // Lower-casing is the same in both built-in locales (no Turkish dotless i), so toLowerCase does.
   void locale;
-  const normalised = plainAscii.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
+  const normalised = plainText.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
   const words: TextWord[] = [];
   for (const [match] of normalised.matchAll(wordOrRun)) {
     if (cjk.test(match)) words.push({ kind: 'cjk', text: match });
@@ -63,6 +65,12 @@ export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
     else if (match.length > 1 || /\p{N}/u.test(match)) words.push({ kind: 'latin', text: match });
   }
   return words;
+}
+
+/** Whether a term of `indexTerms` or `queryTerms` is Chinese (or kana): a character or a pair of them. */
+export function isCjkTerm(term: string): boolean {
+  // Every Latin script, Greek and Cyrillic among them, comes before the first CJK block.
+  return term.charCodeAt(0) >= 0x2e80 && cjk.test(term);
 }
 
 /** Every pair of neighbouring characters: 矩 阵 分 解 → 矩阵 阵分 分解. */
@@ -124,6 +132,16 @@ function termsOf(words: readonly TextWord[]): string[] {
   return terms;
 }
 
+/** What a query looks for: its Latin terms and its Chinese ones, which the index keeps apart. */
+export interface QueryTerms {
+  /** Latin words and TeX names, then the pairs of neighbouring Latin words (see `wordPairs`). */
+  latin: string[];
+  /** Pairs of neighbouring CJK characters; the character itself for a run of one. */
+  cjk: string[];
+  /** The query's last word when it is Latin: the one a reader may still be typing. */
+  last?: string;
+}
+
 /**
  * The terms a query looks for, neighbouring Latin words paired as in the
  * index (see `wordPairs`): as `tokenize`, but a CJK run of more than one
@@ -133,17 +151,20 @@ function termsOf(words: readonly TextWord[]): string[] {
  * and a text holding a longer word holds all its bigrams, so the segmenter
  * would only add lookups (and its own cost) to every query.
  */
-export function queryTerms(query: string, locale: Locale = 'en'): string[] {
+export function queryTerms(query: string, locale: Locale = 'en'): QueryTerms {
   const words = readWords(query, locale);
-  const terms: string[] = [];
+  const latin = new Set<string>();
+  const cjk = new Set<string>();
   for (const word of words) {
-    if (word.kind === 'latin') terms.push(word.text);
+    if (word.kind === 'latin') latin.add(word.text);
     else {
       const chars = Array.from(word.text);
-      terms.push(...(chars.length === 1 ? chars : bigrams(chars)));
+      for (const term of chars.length === 1 ? chars : bigrams(chars)) cjk.add(term);
     }
   }
-  return [...new Set(terms), ...wordPairs(words)];
+  for (const pair of wordPairs(words)) latin.add(pair);
+  const last = words.at(-1);
+  return { latin: [...latin], cjk: [...cjk], last: last?.kind === 'latin' ? last.text : undefined };
 }
 
 /** Neighbouring Latin words joined (`low rank`): indexed too, so a phrase ranks above its words scattered. */
