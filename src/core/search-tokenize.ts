@@ -16,7 +16,7 @@ const texMarkupGroups = new Set(['begin', 'end', 'label', 'eqref', 'ref', 'color
 const texCommand = /\\([a-zA-Z]+)\*?(?:\s*\{[^{}]*\})?|\\[^a-zA-Z]/g;
 // Letters (with their marks and digits), numbers, or a run of CJK characters.
 // (A letter that is not CJK: `[^\P{L}…]`, so that `softmax的温度` is a Latin word and a CJK run.)
-const wordOrRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+|[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{M}\p{N}])*|\p{N}+(?:\.\p{N}+)?/gu;
+const wordOrRun = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+)|[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{M}\p{N}])*|\p{N}+(?:\.\p{N}+)?/gu;
 // Text that needs none of the normalising below: ASCII without TeX, and Chinese of the main block with
 // its common punctuation (NFKC leaves the characters as they are, and turns full-width punctuation into
 // ASCII punctuation: a word boundary either way).
@@ -59,18 +59,23 @@ export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
   void locale;
   const normalised = plainText.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
   const words: TextWord[] = [];
-  for (const [match] of normalised.matchAll(wordOrRun)) {
-    if (cjk.test(match)) words.push({ kind: 'cjk', text: match });
+  wordOrRun.lastIndex = 0;
+  for (let match; (match = wordOrRun.exec(normalised)); ) {
+    const [text, run] = match;
+    if (run !== undefined) words.push({ kind: 'cjk', text });
     // Single letters are variables (x, i) or articles: too common to find anything by.
-    else if (match.length > 1 || /\p{N}/u.test(match)) words.push({ kind: 'latin', text: match });
+    else if (text.length > 1 || /\p{N}/u.test(text)) words.push({ kind: 'latin', text });
   }
   return words;
 }
 
-/** Whether a term of `indexTerms` or `queryTerms` is Chinese (or kana): a character or a pair of them. */
-export function isCjkTerm(term: string): boolean {
+/**
+ * Whether a term of `indexTerms` is only ever looked up whole, never by its
+ * beginning: a CJK character or pair of them, or a pair of Latin words.
+ */
+export function isWholeTerm(term: string): boolean {
   // Every Latin script, Greek and Cyrillic among them, comes before the first CJK block.
-  return term.charCodeAt(0) >= 0x2e80 && cjk.test(term);
+  return term.includes(' ') || (term.charCodeAt(0) >= 0x2e80 && cjk.test(term));
 }
 
 /** Every pair of neighbouring characters: 矩 阵 分 解 → 矩阵 阵分 分解. */
@@ -132,12 +137,12 @@ function termsOf(words: readonly TextWord[]): string[] {
   return terms;
 }
 
-/** What a query looks for: its Latin terms and its Chinese ones, which the index keeps apart. */
+/** What a query looks for, in the two kinds the index keeps apart. */
 export interface QueryTerms {
-  /** Latin words and TeX names, then the pairs of neighbouring Latin words (see `wordPairs`). */
-  latin: string[];
-  /** Pairs of neighbouring CJK characters; the character itself for a run of one. */
-  cjk: string[];
+  /** Latin words and TeX names. */
+  words: string[];
+  /** Terms looked up whole (see `isWholeTerm`): pairs of neighbouring CJK characters (the character itself for a run of one), then pairs of neighbouring Latin words (see `wordPairs`). */
+  whole: string[];
   /** The query's last word when it is Latin: the one a reader may still be typing. */
   last?: string;
 }
@@ -152,19 +157,19 @@ export interface QueryTerms {
  * would only add lookups (and its own cost) to every query.
  */
 export function queryTerms(query: string, locale: Locale = 'en'): QueryTerms {
-  const words = readWords(query, locale);
-  const latin = new Set<string>();
-  const cjk = new Set<string>();
-  for (const word of words) {
-    if (word.kind === 'latin') latin.add(word.text);
+  const read = readWords(query, locale);
+  const words = new Set<string>();
+  const whole = new Set<string>();
+  for (const word of read) {
+    if (word.kind === 'latin') words.add(word.text);
     else {
       const chars = Array.from(word.text);
-      for (const term of chars.length === 1 ? chars : bigrams(chars)) cjk.add(term);
+      for (const term of chars.length === 1 ? chars : bigrams(chars)) whole.add(term);
     }
   }
-  for (const pair of wordPairs(words)) latin.add(pair);
-  const last = words.at(-1);
-  return { latin: [...latin], cjk: [...cjk], last: last?.kind === 'latin' ? last.text : undefined };
+  for (const pair of wordPairs(read)) whole.add(pair);
+  const last = read.at(-1);
+  return { words: [...words], whole: [...whole], last: last?.kind === 'latin' ? last.text : undefined };
 }
 
 /** Neighbouring Latin words joined (`low rank`): indexed too, so a phrase ranks above its words scattered. */

@@ -1,12 +1,12 @@
-import { isCjkTerm } from './search-tokenize.js';
+import { isWholeTerm } from './search-tokenize.js';
 
-// The Chinese (and kana) terms of an index: each character and each pair of neighbours.
-// They are kept here rather than in MiniSearch because a Chinese query looks up one pair per
-// two neighbouring characters, and MiniSearch spends on each term it looks up (merging its
-// options, an object per field, a result map to combine) about what a whole search that finds
-// nothing costs; here a term is one map lookup per field. Scored as MiniSearch scores a term
-// (BM25+ with its default parameters, the same field boosts and field lengths), so a post's
-// score is the one MiniSearch would give it and the two kinds of hits add up.
+// The terms of an index that are only ever looked up whole: each Chinese (or kana) character and
+// each pair of neighbours, and each pair of neighbouring Latin words. They are kept here rather than
+// in MiniSearch because a query looks up one pair per two neighbouring characters or words, and
+// MiniSearch spends on each term it looks up (merging its options, an object per field, a result map
+// to combine) about what a whole search that finds nothing costs; here a term is one map lookup per
+// field. Scored as MiniSearch scores a term (BM25+ with its default parameters, the same field
+// boosts and field lengths), so a post's score is the one MiniSearch alone would give it.
 
 /** The fields searched, in MiniSearch's order, and how much a hit in each weighs. */
 export const searchFields = ['title', 'tags', 'summary', 'content'] as const;
@@ -30,15 +30,15 @@ export interface TermHits {
 }
 
 /** The index's JSON: field lengths as `lengths[doc * 4 + field]`, postings per field as [term, [doc, frequency, …]]. */
-export interface CjkTermIndexJson {
+export interface PostingsJson {
   documentCount: number;
   lengths: number[];
   averageLengths: number[];
   postings: [string, number[]][][];
 }
 
-/** Postings of CJK terms, and the length of every field of every post, which BM25 weighs a hit by. */
-export class CjkTermIndex {
+/** Postings of the terms looked up whole, and the length of every field of every post, which BM25 weighs a hit by. */
+export class SearchPostings {
   private constructor(
     private documentCount: number,
     /** Distinct terms of each field of each post (`doc * fieldCount + field`), all kinds counted, as MiniSearch counts them. */
@@ -48,12 +48,12 @@ export class CjkTermIndex {
     private readonly postings: Map<string, number[]>[],
   ) {}
 
-  static empty(): CjkTermIndex {
-    return new CjkTermIndex(0, [], new Array(fieldCount).fill(0), searchFields.map(() => new Map()));
+  static empty(): SearchPostings {
+    return new SearchPostings(0, [], new Array(fieldCount).fill(0), searchFields.map(() => new Map()));
   }
 
-  static fromJSON(json: CjkTermIndexJson): CjkTermIndex {
-    return new CjkTermIndex(json.documentCount, json.lengths, json.averageLengths, json.postings.map((entries) => new Map(entries)));
+  static fromJSON(json: PostingsJson): SearchPostings {
+    return new SearchPostings(json.documentCount, json.lengths, json.averageLengths, json.postings.map((entries) => new Map(entries)));
   }
 
   /** Counts in a post numbered after the last one (and returns its number); `addField` then gives its fields. */
@@ -62,7 +62,7 @@ export class CjkTermIndex {
     return this.documentCount++;
   }
 
-  /** The terms of one field of the post `addDocument` numbered last: every term counts for the field's length, CJK ones are kept. */
+  /** The terms of one field of the post `addDocument` numbered last: every term counts for the field's length, those looked up whole are kept. */
   addField(field: SearchField, terms: readonly string[]): void {
     const doc = this.documentCount - 1;
     const fieldId = searchFields.indexOf(field);
@@ -73,7 +73,7 @@ export class CjkTermIndex {
     this.averageLengths[fieldId] = (this.averageLengths[fieldId] * doc + frequencies.size) / (doc + 1);
     const postings = this.postings[fieldId];
     for (const [term, frequency] of frequencies) {
-      if (!isCjkTerm(term)) continue;
+      if (!isWholeTerm(term)) continue;
       const list = postings.get(term);
       if (list) list.push(doc, frequency);
       else postings.set(term, [doc, frequency]);
@@ -107,7 +107,7 @@ export class CjkTermIndex {
     }
   }
 
-  toJSON(): CjkTermIndexJson {
+  toJSON(): PostingsJson {
     return {
       documentCount: this.documentCount,
       lengths: this.lengths,
