@@ -46,8 +46,8 @@ type IndexedPost = Readonly<Pick<SearchHit, 'id' | 'url' | 'title' | 'date' | 't
 type EngineDocument = Record<SearchField, string> & { n: number };
 
 const serialFormat = 'sciblog-search-index';
-// 3: terms looked up whole are kept apart from MiniSearch's (see search-postings.ts), and so are the posts' stored fields.
-const serialVersion = 3;
+// 3: CJK terms kept apart from MiniSearch's, with the posts' stored fields; 4: pairs of words too (see search-postings.ts).
+const serialVersion = 4;
 // searchIndex gives MiniSearch the query's words ready-made, one per line (no term holds a line break).
 const termSeparator = '\n';
 

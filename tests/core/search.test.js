@@ -171,9 +171,9 @@ describe('buildSearchIndex and searchIndex', () => {
 
   it('refuses JSON that is not its own, saying why', () => {
     assert.throws(() => loadSearchIndex({ documentCount: 0 }), /search index: not a sciblog-elements search index/);
-    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 99 }), /version 99 is not 3; rebuild/);
-    // Saved before Chinese terms were kept apart from MiniSearch's.
-    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 2, locale: 'zh', index: {} }), /version 2 is not 3; rebuild the index/);
+    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 99 }), /version 99 is not 4; rebuild/);
+    // Saved before Chinese terms and pairs of words were kept apart from MiniSearch's.
+    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 2, locale: 'zh', index: {} }), /version 2 is not 4; rebuild the index/);
   });
 
   it('indexes and finds a 1 MB post', () => {
