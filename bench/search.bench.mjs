@@ -13,7 +13,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
-import { buildSearchIndex, searchIndex } from 'sciblog-elements/core';
+import { buildSearchIndex, searchIndex, serializeSearchIndex } from 'sciblog-elements/core';
 import { interleave, quantile } from './harness.mjs';
 
 v8.setFlagsFromString('--expose-gc');
@@ -114,9 +114,10 @@ export async function siteSearch() {
     const builds = await interleave({ ours: () => buildSearchIndex(posts), baseline: () => buildBaseline(posts) }, { rounds: count > 1000 ? 3 : 7, warmup: 1 });
     const ours = heldHeap(() => buildSearchIndex(posts));
     const baseline = heldHeap(() => buildBaseline(posts));
+    const jsonMb = (json) => (Buffer.byteLength(json) / 1024 / 1024).toFixed(1);
     rows.push({
       section: `search index, ${count.toLocaleString('en')} posts`,
-      measure: `build (heap ${ours.mb.toFixed(0)} / ${baseline.mb.toFixed(0)} MB)`,
+      measure: `build (heap ${ours.mb.toFixed(0)} / ${baseline.mb.toFixed(0)} MB, JSON ${jsonMb(serializeSearchIndex(ours.kept))} / ${jsonMb(JSON.stringify(baseline.kept))} MB)`,
       ours: fmt(builds.ours.median),
       baseline: fmt(builds.baseline.median),
       result: `${(builds.ours.median / builds.baseline.median).toFixed(2)}x`,
@@ -129,16 +130,19 @@ export async function siteSearch() {
     // Query latency: the queries in turn, one search per sample, ours and the baseline in the same rounds.
     // All 30, the English ones alone (both do the same work) and the Chinese ones alone: on those the
     // baseline looks up one term no post has and returns nothing, which is quick, while ours finds the posts.
+    // Each of the three is held to the goal.
     const english = queries.filter((query) => !/[\u4e00-\u9fff]/.test(query));
     const chinese = queries.filter((query) => /[\u4e00-\u9fff]/.test(query));
-    const sets = [['30 zh/en queries', queries, true], [`${english.length} en queries`, english, true], [`${chinese.length} zh queries (baseline finds none)`, chinese, false]];
-    for (const [label, list, hasGoal] of sets) {
+    const sets = [['30 zh/en queries', queries], [`${english.length} en queries`, english], [`${chinese.length} zh queries (baseline finds none)`, chinese]];
+    for (const [label, list] of sets) {
       let q = 0;
       let b = 0;
       const latency = await interleave(
         {
-          ours: { run: () => searchIndex(ours.kept, list[q++ % list.length], { limit: 10 }), repeat: list.length },
-          baseline: { run: () => baseline.kept.search(list[b++ % list.length]).slice(0, 10), repeat: list.length },
+          // Each query 10 times untimed first, on both sides: the first set measured would otherwise
+          // time the JIT compiling the search paths (2 warm-up rounds are 2 searches each).
+          ours: { run: () => searchIndex(ours.kept, list[q++ % list.length], { limit: 10 }), repeat: list.length, warmup: 10 * list.length },
+          baseline: { run: () => baseline.kept.search(list[b++ % list.length]).slice(0, 10), repeat: list.length, warmup: 10 * list.length },
         },
         { rounds: ROUNDS, warmup: 2 },
       );
@@ -150,8 +154,8 @@ export async function siteSearch() {
         ours: fmt(latency.ours.median),
         baseline: fmt(latency.baseline.median),
         result: `${ratio.toFixed(2)}x`,
-        goal: hasGoal ? `<= ${LATENCY_GOAL}x` : '',
-        status: hasGoal ? (ratio <= LATENCY_GOAL ? 'PASS' : 'MISS') : '',
+        goal: `<= ${LATENCY_GOAL}x`,
+        status: ratio <= LATENCY_GOAL ? 'PASS' : 'MISS',
         gc: fmt(latency.ours.gc),
         spread: `${fmt(latency.ours.p25)}–${fmt(latency.ours.p75)}`,
       });

@@ -1,13 +1,19 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Locale } from './messages.js';
 import type { Post } from './post.js';
-import { searchDocument, type SearchDocument } from './search-text.js';
-import { indexTerms, queryTerms } from './search-tokenize.js';
+import { fieldBoosts, type PostingsJson, scoreOf, searchFields, type SearchField, SearchPostings, type TermHits } from './search-postings.js';
+import { searchDocument } from './search-text.js';
+import { indexTerms, isWholeTerm, queryTerms } from './search-tokenize.js';
 
 /** An index of posts to search, built by `buildSearchIndex` or read back by `loadSearchIndex`. */
 export interface SearchIndex {
-  readonly engine: MiniSearch<SearchDocument>;
   readonly locale: Locale;
+  /** The Latin words and TeX names, by the post's number. */
+  readonly engine: MiniSearch<EngineDocument>;
+  /** The terms looked up whole (Chinese characters and pairs, pairs of Latin words), and every field's length. */
+  readonly postings: SearchPostings;
+  /** What a hit shows of each post, by its number. */
+  readonly posts: readonly IndexedPost[];
 }
 
 /** What `searchIndex` finds: a post's id and what the result list shows of it. */
@@ -33,45 +39,34 @@ export interface SearchOptions {
   limit?: number;
 }
 
-interface StoredFields {
-  url: string;
-  title: string;
-  date: string;
-  tags: string;
-}
+/** A post as the index keeps it: what a hit shows. */
+type IndexedPost = Readonly<Pick<SearchHit, 'id' | 'url' | 'title' | 'date' | 'tags'>>;
+
+/** What MiniSearch indexes of a post: its fields' text, under the post's number. */
+type EngineDocument = Record<SearchField, string> & { n: number };
 
 const serialFormat = 'sciblog-search-index';
-// 2: CJK terms are stored under a bucket (see treeKey), without the segmenter's words.
-const serialVersion = 2;
-// A title hit outranks any body hit of the same terms; tags and summary say more than a passing mention.
-const boost = { title: 6, tags: 3, summary: 1.5, content: 1 };
+// 3: CJK terms kept apart from MiniSearch's, with the posts' stored fields; 4: pairs of words too (see search-postings.ts).
+const serialVersion = 4;
+// searchIndex gives MiniSearch the query's words ready-made, one per line (no term holds a line break).
+const termSeparator = '\n';
 
-// MiniSearch's radix tree finds a child by scanning every key of a node: with one child per
-// first character, a Chinese blog's few thousand characters make its root a list to walk on
-// every lookup and insert. A CJK term goes one level down, under one of 64 buckets.
-const firstBucket = 0xe000;
-const bucketCount = 64;
-function treeKey(term: string): string {
-  const code = term.charCodeAt(0);
-  return code < 0x2e80 ? term : String.fromCharCode(firstBucket + (code % bucketCount)) + term;
-}
-function termOfKey(key: string): string {
-  const code = key.charCodeAt(0);
-  return code >= firstBucket && code < firstBucket + bucketCount ? key.slice(1) : key;
-}
-
-function engineOptions(locale: Locale): Options<SearchDocument> {
+function engineOptions(locale: Locale, postings: SearchPostings): Options<EngineDocument> {
   return {
-    fields: ['title', 'tags', 'summary', 'content'],
-    storeFields: ['url', 'title', 'date', 'tags'],
-    extractField: (document, field) => (document as unknown as Record<string, string>)[field],
-    tokenize: (text) => indexTerms(text, locale),
-    // Terms are normalised by the tokenizer already; only where the tree keeps them is chosen here.
-    processTerm: treeKey,
+    idField: 'n',
+    fields: [...searchFields],
+    extractField: (document, field) => document[field as keyof EngineDocument],
+    // Every term counts for a field's length, as BM25 weighs a hit by it; MiniSearch keeps only the words.
+    tokenize: (text, field) => {
+      const terms = indexTerms(text, locale);
+      postings.addField(field as SearchField, terms);
+      return terms;
+    },
+    processTerm: (term) => (isWholeTerm(term) ? null : term),
     searchOptions: {
-      tokenize: (query) => queryTerms(query, locale),
-      processTerm: treeKey,
-      boost,
+      tokenize: (terms) => terms.split(termSeparator),
+      processTerm: (term) => term,
+      boost: fieldBoosts,
     },
   };
 }
@@ -80,19 +75,24 @@ function engineOptions(locale: Locale): Options<SearchDocument> {
  * An index over the titles, tags, summaries and text of `posts` (what
  * `parseFeed` gives), with `tokenize`'s terms: Chinese found without spaces
  * (by its characters and their pairs), TeX by the names in it. A later post with the id of an earlier one is left
- * out. Built with MiniSearch (BM25 ranking, prefix search, a compact radix
- * tree that serialises to JSON).
+ * out. Words go to MiniSearch (BM25 ranking, prefix search, a compact radix
+ * tree that serialises to JSON); the terms only ever looked up whole, pairs
+ * of characters or of words, to postings beside it, scored the same way.
  */
 export function buildSearchIndex(posts: readonly Post[], options: BuildSearchIndexOptions = {}): SearchIndex {
   const locale = options.locale ?? 'en';
-  const engine = new MiniSearch<SearchDocument>(engineOptions(locale));
+  const postings = SearchPostings.empty();
+  const engine = new MiniSearch<EngineDocument>(engineOptions(locale, postings));
+  const indexed: IndexedPost[] = [];
   const seen = new Set<string>();
   for (const post of posts) {
     if (seen.has(post.id)) continue;
     seen.add(post.id);
-    engine.add({ ...searchDocument(post), url: post.url, date: post.date } as SearchDocument);
+    // The post's number first: engine.add then hands each field's terms to postings (see engineOptions).
+    engine.add({ ...searchDocument(post), n: postings.addDocument() });
+    indexed.push({ id: post.id, url: post.url, title: post.title, date: post.date, tags: post.tags });
   }
-  return { engine, locale };
+  return { locale, engine, postings, posts: indexed };
 }
 
 /**
@@ -103,42 +103,62 @@ export function buildSearchIndex(posts: readonly Post[], options: BuildSearchInd
  */
 export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
   const limit = options.limit ?? 10;
-  let results = index.engine.search(query);
+  const { words, whole, last } = queryTerms(query, index.locale);
+  const found = new Map<number, TermHits>();
+  index.postings.collect(whole, found);
+  const terms = words.join(termSeparator);
+  let results: SearchResult[] = words.length > 0 ? index.engine.search(terms) : [];
   // Nothing found: the last word may be unfinished, as the reader is typing (`softm` finds softmax).
   // Only then, as a prefix search costs more than the exact one.
-  if (results.length === 0) results = index.engine.search(query, { prefix: isUnfinishedWord });
-  return results.slice(0, limit).map(hitOf);
+  if (results.length === 0 && found.size === 0 && last !== undefined && isUnfinishedWord(last)) {
+    results = index.engine.search(terms, { prefix: (term) => term === last });
+  }
+  if (found.size === 0) return results.slice(0, limit).map((result) => hitOf(index, result.id as number, result.score, result.terms));
+  addEngineHits(results, found);
+  const ranked: [number, number, TermHits][] = [];
+  for (const [n, hits] of found) ranked.push([n, scoreOf(hits), hits]);
+  ranked.sort((a, b) => b[1] - a[1]);
+  return ranked.slice(0, limit).map(([n, score, hits]) => hitOf(index, n, score, hits.terms));
 }
 
-function isUnfinishedWord(term: string, i: number, terms: readonly string[]): boolean {
-  const last = terms.findLastIndex((found) => !found.includes(' '));
-  return i === last && term.length >= 3 && /^[\p{L}\p{N}]+$/u.test(term) && !/\p{Script=Han}/u.test(term);
+/** Adds MiniSearch's hits to those found in the postings, as though one engine had found both. */
+function addEngineHits(results: readonly SearchResult[], found: Map<number, TermHits>): void {
+  for (const result of results) {
+    // MiniSearch's score is its terms' sum times how many of the query's terms it found.
+    const score = result.score / result.queryTerms.length;
+    const hits = found.get(result.id as number);
+    if (!hits) found.set(result.id as number, { score, terms: result.terms });
+    else {
+      hits.score += score;
+      hits.terms.push(...result.terms);
+    }
+  }
 }
 
-function hitOf(result: SearchResult): SearchHit {
-  const stored = result as unknown as SearchResult & StoredFields;
-  return {
-    id: String(result.id),
-    url: stored.url,
-    title: stored.title,
-    date: stored.date,
-    tags: stored.tags ? stored.tags.split(' ') : [],
-    score: result.score,
-    terms: result.terms.map(termOfKey),
-  };
+function isUnfinishedWord(word: string): boolean {
+  return word.length >= 3 && /^[\p{L}\p{N}]+$/u.test(word);
+}
+
+function hitOf(index: SearchIndex, n: number, score: number, terms: string[]): SearchHit {
+  // Spelled out: spreading the stored post is several times slower in V8.
+  const { id, url, title, date, tags } = index.posts[n];
+  return { id, url, title, date, tags: [...tags], score, terms };
 }
 
 /** The index as JSON, for a build to ship beside its feed. */
 export function serializeSearchIndex(index: SearchIndex): string {
-  return JSON.stringify({ format: serialFormat, version: serialVersion, locale: index.locale, index: index.engine });
+  const posts = index.posts.map(({ id, url, title, date, tags }) => [id, url, title, date, tags]);
+  return JSON.stringify({ format: serialFormat, version: serialVersion, locale: index.locale, posts, postings: index.postings, index: index.engine });
 }
 
 /** An index from `serializeSearchIndex`'s JSON (a string or parsed); throws, saying why, on anything else. */
 export function loadSearchIndex(json: string | unknown): SearchIndex {
-  const data = (typeof json === 'string' ? JSON.parse(json) : json) as { format?: unknown; version?: unknown; locale?: unknown; index?: unknown };
+  const data = (typeof json === 'string' ? JSON.parse(json) : json) as { format?: unknown; version?: unknown; locale?: unknown; posts?: unknown; postings?: unknown; index?: unknown };
   if (data?.format !== serialFormat) throw new Error(`search index: not a sciblog-elements search index (format is ${JSON.stringify(data?.format)})`);
   if (data.version !== serialVersion) throw new Error(`search index: version ${JSON.stringify(data.version)} is not ${serialVersion}; rebuild the index`);
   const locale: Locale = data.locale === 'zh' ? 'zh' : 'en';
-  const engine = MiniSearch.loadJS<SearchDocument>(data.index as Parameters<typeof MiniSearch.loadJS>[0], engineOptions(locale));
-  return { engine, locale };
+  const postings = SearchPostings.fromJSON(data.postings as PostingsJson);
+  const engine = MiniSearch.loadJS<EngineDocument>(data.index as Parameters<typeof MiniSearch.loadJS>[0], engineOptions(locale, postings));
+  const posts = (data.posts as [string, string, string, string, string[]][]).map(([id, url, title, date, tags]) => ({ id, url, title, date, tags }));
+  return { locale, engine, postings, posts };
 }

@@ -65,7 +65,8 @@ export function searchSnippet(post: Post, query: string, options: SearchSnippetO
 function highlightTerms(query: string, locale: Locale): string[] {
   const runs = readWords(query, locale).filter((word) => word.kind === 'cjk').map((word) => word.text);
   // Word pairs are for ranking; here each word counts on its own, so the window with most of them wins.
-  const words = queryTerms(query, locale).filter((term) => !term.includes(' '));
+  const { words: latin, whole } = queryTerms(query, locale);
+  const words = [...latin, ...whole.filter((term) => !term.includes(' '))];
   return [...new Set([...runs, ...words])].sort((a, b) => b.length - a.length);
 }
 

@@ -16,9 +16,11 @@ const texMarkupGroups = new Set(['begin', 'end', 'label', 'eqref', 'ref', 'color
 const texCommand = /\\([a-zA-Z]+)\*?(?:\s*\{[^{}]*\})?|\\[^a-zA-Z]/g;
 // Letters (with their marks and digits), numbers, or a run of CJK characters.
 // (A letter that is not CJK: `[^\P{L}…]`, so that `softmax的温度` is a Latin word and a CJK run.)
-const wordOrRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+|[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{M}\p{N}])*|\p{N}+(?:\.\p{N}+)?/gu;
-// Text that needs none of the normalising below: ASCII without TeX.
-const plainAscii = /^[\x20-\x5b\x5d-\x7e\t\n\r]*$/;
+const wordOrRun = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]+)|[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{M}\p{N}])*|\p{N}+(?:\.\p{N}+)?/gu;
+// Text that needs none of the normalising below: ASCII without TeX, and Chinese of the main block with
+// its common punctuation (NFKC leaves the characters as they are, and turns full-width punctuation into
+// ASCII punctuation: a word boundary either way).
+const plainText = /^[\x20-\x5b\x5d-\x7e\t\n\r\u4e00-\u9fff\u3001\u3002\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u2018\u2019\u201c\u201d]*$/;
 const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/u;
 // Intl.Segmenter is quadratic on long strings in Node 20: CJK runs go to it in pieces of this many characters.
 const segmentChunk = 200;
@@ -55,14 +57,25 @@ function segmentCjk(run: string): string[] {
 export function readWords(text: string, locale: Locale = 'en'): TextWord[] {
   // Lower-casing is the same in both built-in locales (no Turkish dotless i), so toLowerCase does.
   void locale;
-  const normalised = plainAscii.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
+  const normalised = plainText.test(text) ? text.toLowerCase() : texAsWords(text.normalize('NFKC')).toLowerCase();
   const words: TextWord[] = [];
-  for (const [match] of normalised.matchAll(wordOrRun)) {
-    if (cjk.test(match)) words.push({ kind: 'cjk', text: match });
+  wordOrRun.lastIndex = 0;
+  for (let match; (match = wordOrRun.exec(normalised)); ) {
+    const [text, run] = match;
+    if (run !== undefined) words.push({ kind: 'cjk', text });
     // Single letters are variables (x, i) or articles: too common to find anything by.
-    else if (match.length > 1 || /\p{N}/u.test(match)) words.push({ kind: 'latin', text: match });
+    else if (text.length > 1 || /\p{N}/u.test(text)) words.push({ kind: 'latin', text });
   }
   return words;
+}
+
+/**
+ * Whether a term of `indexTerms` is only ever looked up whole, never by its
+ * beginning: a CJK character or pair of them, or a pair of Latin words.
+ */
+export function isWholeTerm(term: string): boolean {
+  // Every Latin script, Greek and Cyrillic among them, comes before the first CJK block.
+  return term.includes(' ') || (term.charCodeAt(0) >= 0x2e80 && cjk.test(term));
 }
 
 /** Every pair of neighbouring characters: 矩 阵 分 解 → 矩阵 阵分 分解. */
@@ -124,6 +137,16 @@ function termsOf(words: readonly TextWord[]): string[] {
   return terms;
 }
 
+/** What a query looks for, in the two kinds the index keeps apart. */
+export interface QueryTerms {
+  /** Latin words and TeX names. */
+  words: string[];
+  /** Terms looked up whole (see `isWholeTerm`): pairs of neighbouring CJK characters (the character itself for a run of one), then pairs of neighbouring Latin words (see `wordPairs`). */
+  whole: string[];
+  /** The query's last word when it is Latin: the one a reader may still be typing. */
+  last?: string;
+}
+
 /**
  * The terms a query looks for, neighbouring Latin words paired as in the
  * index (see `wordPairs`): as `tokenize`, but a CJK run of more than one
@@ -133,17 +156,20 @@ function termsOf(words: readonly TextWord[]): string[] {
  * and a text holding a longer word holds all its bigrams, so the segmenter
  * would only add lookups (and its own cost) to every query.
  */
-export function queryTerms(query: string, locale: Locale = 'en'): string[] {
-  const words = readWords(query, locale);
-  const terms: string[] = [];
-  for (const word of words) {
-    if (word.kind === 'latin') terms.push(word.text);
+export function queryTerms(query: string, locale: Locale = 'en'): QueryTerms {
+  const read = readWords(query, locale);
+  const words = new Set<string>();
+  const whole = new Set<string>();
+  for (const word of read) {
+    if (word.kind === 'latin') words.add(word.text);
     else {
       const chars = Array.from(word.text);
-      terms.push(...(chars.length === 1 ? chars : bigrams(chars)));
+      for (const term of chars.length === 1 ? chars : bigrams(chars)) whole.add(term);
     }
   }
-  return [...new Set(terms), ...wordPairs(words)];
+  for (const pair of wordPairs(read)) whole.add(pair);
+  const last = read.at(-1);
+  return { words: [...words], whole: [...whole], last: last?.kind === 'latin' ? last.text : undefined };
 }
 
 /** Neighbouring Latin words joined (`low rank`): indexed too, so a phrase ranks above its words scattered. */

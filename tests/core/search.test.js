@@ -24,6 +24,7 @@ describe('tokenize', () => {
     ['zh: a single character', '秩', 'zh', ['秩']],
     ['zh in an English text', 'SVD 即奇异值', 'en', ['svd', '即', '奇异', '值', '奇', '异', '即奇', '异值']],
     ['zh right after a Latin word', 'softmax的温度', 'zh', ['softmax', '的', '温度', '温', '度', '的温']],
+    ['zh: full-width punctuation ends a word, as ASCII punctuation does', '秩，Ｒａｎｋ。', 'zh', ['秩', 'rank']],
     ['emoji are not words', 'ok 👨‍👩‍👧 fine', 'en', ['ok', 'fine']],
   ];
   for (const [name, text, locale, expected] of cases) {
@@ -119,6 +120,23 @@ describe('buildSearchIndex and searchIndex', () => {
     assert.deepEqual([second.id, second.terms], ['b', ['近似']]);
   });
 
+  it('ranks the post holding both the Latin and the Chinese words of a query above posts holding one', () => {
+    const index = buildSearchIndex([
+      post('latin', { contentText: 'Softmax turns logits into probabilities.' }),
+      post('both', { contentText: 'Softmax 的温度决定分布的形状。' }),
+      post('chinese', { contentText: '温度越高，分布越平。' }),
+    ]);
+    const hits = searchIndex(index, 'softmax 温度');
+    assert.equal(hits[0].id, 'both');
+    assert.deepEqual([...hits[0].terms].sort(), ['softmax', '温度'].sort());
+    assert.deepEqual(ids(hits).slice(1).sort(), ['chinese', 'latin']);
+  });
+
+  it('keeps a tag with a space in it whole', () => {
+    const hits = searchIndex(buildSearchIndex([post('a', { title: 'Attention', tags: ['machine learning', '注意力'] })]), 'attention');
+    assert.deepEqual(hits[0].tags, ['machine learning', '注意力']);
+  });
+
   it('finds nothing for a blank query, and nothing in an empty feed', () => {
     const empty = buildSearchIndex(parseFeed({ version: 'https://jsonfeed.org/version/1.1', title: 'Empty', items: [] }).posts);
     assert.deepEqual(searchIndex(empty, '矩阵'), []);
@@ -153,7 +171,9 @@ describe('buildSearchIndex and searchIndex', () => {
 
   it('refuses JSON that is not its own, saying why', () => {
     assert.throws(() => loadSearchIndex({ documentCount: 0 }), /search index: not a sciblog-elements search index/);
-    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 99 }), /version 99 is not 2; rebuild/);
+    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 99 }), /version 99 is not 4; rebuild/);
+    // Saved before Chinese terms and pairs of words were kept apart from MiniSearch's.
+    assert.throws(() => loadSearchIndex({ format: 'sciblog-search-index', version: 2, locale: 'zh', index: {} }), /version 2 is not 4; rebuild the index/);
   });
 
   it('indexes and finds a 1 MB post', () => {
