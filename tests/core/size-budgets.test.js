@@ -110,7 +110,7 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 59 KB up front, of which our own code (all of it, lazy parts too) is under 86 KB', async () => {
+  it('every element at once loads at most 60 KB up front, of which our own code (all of it, lazy parts too) is under 88 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
@@ -122,7 +122,9 @@ describe('size budgets (min+gzip)', () => {
     // source on screen meanwhile, and re-rendered only the comments that changed (56.5 → 57.9 KB).
     // 58 KB until bylines showed comment counts, batched into one request per page, with their zh and en text
     // (57.5 → 58.5 KB).
-    assert.ok(initial <= 59 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // 59 KB until wide formulas faded at the edge that scrolls, excerpts showed citations as the post numbers them,
+    // and far comment bodies had their wide formulas measured in idle time (58.5 → 59.4 KB).
+    assert.ok(initial <= 60 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
     // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
     // 82 KB until each feature of an article became a module of its own, with the scan that tells which a post
@@ -130,6 +132,8 @@ describe('size budgets (min+gzip)', () => {
     // 83 KB until formulas too wide for their column became tab stops (0.7 KB) and comment-list's stepped
     // typesetting came (1.6 KB): 84.0 KB with both and the feature modules.
     // 85 KB until bylines showed comment counts (84.2 → 85.1 KB).
-    assert.ok(own <= 86 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 86 KB until search kept Chinese terms in postings of its own (0.8 KB) and excerpts numbered citations (0.7 KB):
+    // 87.4 KB with both.
+    assert.ok(own <= 88 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });
