@@ -1,10 +1,11 @@
 // Every demo page in Chromium, in light and dark, zh and en, at 375 px and
-// 1280 px: axe-core finds no accessibility violation, and nothing overflows
-// horizontally except formulas, code and tables, which scroll.
+// 1280 px: axe-core finds no accessibility violation, nothing overflows
+// horizontally except formulas, code and tables, which scroll, and no request
+// fails but those the gallery makes on purpose.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, demoPages, hasSiteControls, horizontalOverflow, launchChromium, openDemoPage, resizeDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
+import { axeViolations, demoPages, failedRequestsOf, hasSiteControls, horizontalOverflow, launchChromium, openDemoPage, resizeDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
 
 let server;
 let browser;
@@ -19,6 +20,11 @@ after(async () => {
 
 const pages = await demoPages();
 
+// The gallery shows what its elements say when a file is missing: these requests fail on purpose.
+const missingOnPurpose = {
+  '/demo/gallery.html': ['404 /demo/posts/missing.md', '404 /demo/missing-feed.json', '404 /demo/missing-comments.json'],
+};
+
 describe('the demo pages', () => {
   it('are home, article (each sample post), archive, comments, search, components, the gallery, the playground and the plain-HTML example', () => {
     for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/comments.html', '/demo/search.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk', '/examples/plain.html']) assert.ok(pages.includes(page), page);
@@ -28,7 +34,7 @@ describe('the demo pages', () => {
   for (const page of pages) {
     for (const lang of hasSiteControls(page) ? ['zh-CN', 'en'] : [null]) {
       for (const theme of ['light', 'dark']) {
-        it(`${page}${lang ? ` in ${lang}` : ''}, ${theme}, at 375 px and 1280 px: no axe violations, nothing overflows`, async () => {
+        it(`${page}${lang ? ` in ${lang}` : ''}, ${theme}, at 375 px and 1280 px: no axe violations, nothing overflows, no request fails`, async () => {
           const tab = await openDemoPage(browser, server.url, page, { theme, lang: lang ?? undefined, width: 375 });
           try {
             if (lang) assert.equal(await tab.evaluate(() => document.documentElement.lang), lang);
@@ -38,6 +44,7 @@ describe('the demo pages', () => {
               found[width] = { axe: await axeViolations(tab), overflow: await tab.evaluate(horizontalOverflow) };
             }
             assert.deepEqual(found, { 375: { axe: [], overflow: [] }, 1280: { axe: [], overflow: [] } });
+            assert.deepEqual(new Set(failedRequestsOf(tab)), new Set(missingOnPurpose[page] ?? []));
           } finally {
             await tab.close();
           }
@@ -320,6 +327,22 @@ describe('the demo pages', () => {
       assert.ok(found.some((line) => line.startsWith('the page:')), found.join('\n'));
       assert.ok(found.some((line) => line.startsWith('div.too-wide:')), found.join('\n'));
       assert.ok(found.some((line) => line.startsWith('div.scroller: scrolls sideways')), found.join('\n'));
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the failed-request check reports a file the server does not have', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/archive.html');
+    try {
+      await tab.evaluate(() => new Promise((done) => {
+        const image = new Image();
+        image.onerror = done;
+        image.alt = '';
+        image.src = 'images/nothing-here.svg';
+        document.body.append(image);
+      }));
+      assert.deepEqual(failedRequestsOf(tab), ['404 /demo/images/nothing-here.svg']);
     } finally {
       await tab.close();
     }
