@@ -317,6 +317,46 @@ describe('the demo pages', () => {
     }
   });
 
+  it('the playground lists its errors in Chinese on a Chinese page, KaTeX\'s after 公式错误：', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/playground.html', { lang: 'zh-CN' });
+      const errors = await tab.evaluate(() => [...document.getElementById('errors').children].map((li) => li.textContent));
+      assert.equal(errors.length, 2, errors.join('\n'));
+      assert.ok(errors.some((text) => /^第 \d+ 行：公式错误：KaTeX parse error/.test(text)), errors.join('\n'));
+      assert.ok(errors.some((text) => /^第 \d+ 行：未知的标签“eq:nowhere”$/.test(text)), errors.join('\n'));
+    } finally {
+      await profile.close();
+    }
+  });
+
+  for (const lang of ['zh-CN', 'en']) {
+    it(`the header is one row at 1280 px and wraps into title, links and controls at 375 px, in ${lang}`, async () => {
+      const tab = await openDemoPage(browser, server.url, '/demo/index.html', { lang, width: 1280 });
+      // Each piece of the header (title, links, controls) and each control: its top and bottom.
+      const rows = () => tab.evaluate(() => {
+        const box = (element) => {
+          const { top, bottom } = element.getBoundingClientRect();
+          return { top: Math.round(top), bottom: Math.round(bottom) };
+        };
+        return { pieces: [...document.querySelectorAll('.site-header > *')].map(box), controls: [...document.querySelectorAll('.site-header .controls > *')].map(box) };
+      });
+      // Boxes on one row overlap vertically.
+      const oneRow = (boxes) => boxes.every((a) => boxes.every((b) => a.top < b.bottom && b.top < a.bottom));
+      try {
+        const wide = await rows();
+        assert.equal(wide.pieces.length, 3);
+        assert.ok(oneRow(wide.pieces), JSON.stringify(wide.pieces));
+        await resizeDemoPage(tab, '/demo/index.html', 375);
+        const narrow = await rows();
+        assert.ok(narrow.pieces.every((piece, i) => i === 0 || piece.top >= narrow.pieces[i - 1].bottom), JSON.stringify(narrow.pieces));
+        assert.ok(oneRow(narrow.controls), JSON.stringify(narrow.controls));
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
   it('the overflow check reports a block wider than the viewport, and a box that scrolls text sideways', async () => {
     const tab = await openDemoPage(browser, server.url, '/demo/archive.html', { width: 375 });
     try {

@@ -50,11 +50,13 @@ describe('size budgets (min+gzip)', () => {
 
   // 190 KB before footnotes, citations, numbered blocks, code and previews (183 KB then); 206.2 KB with them all
   // in the renderers chunk every post loaded; 187.0 KB once each feature became a chunk of its own (issue 11).
-  it('a plain post (no footnote, citation, theorem, figure, table or code) loads at most 190 KB in all: the element, then its renderers, and no feature’s code', async () => {
+  // 191 KB since every error has a code and a text in zh and en, which post-body's errorText needs
+  // (the English table of every code and the Chinese one: 187.6 → 190.9 KB).
+  it('a plain post (no footnote, citation, theorem, figure, table or code) loads at most 191 KB in all: the element, then its renderers, and no feature’s code', async () => {
     const { chunks } = await measureEntry('dist/post-body.js');
     const plain = plainPostChunks(chunks);
     const total = sum(plain);
-    assert.ok(total <= 190 * KB, `${(total / KB).toFixed(1)} KB`);
+    assert.ok(total <= 191 * KB, `${(total / KB).toFixed(1)} KB`);
     for (const [feature, marker] of Object.entries(featureModules)) {
       assert.ok(!plain.some((chunk) => holds(chunk, marker)), `${feature} (${marker}) is not loaded by a plain post`);
     }
@@ -110,7 +112,7 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 58 KB up front, of which our own code (all of it, lazy parts too) is under 85 KB', async () => {
+  it('every element at once loads at most 61.5 KB up front, of which our own code (all of it, lazy parts too) is under 88 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
@@ -120,13 +122,16 @@ describe('size budgets (min+gzip)', () => {
     // 56 KB until a display formula too wide for its column became a named tab stop (55.6 → 56.2 KB).
     // 57 KB until comment-list typeset long comments a formula at a time after the first paint, keeping the
     // source on screen meanwhile, and re-rendered only the comments that changed (56.5 → 57.9 KB).
-    assert.ok(initial <= 58 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // 58 KB until every error got a code and a text in zh and en, shown in the element's language by post-body,
+    // archive-list and comment-list (57.4 → 61.0 KB: the Chinese table 2.6 KB, the English one replacing the inline strings).
+    assert.ok(initial <= 61.5 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
     // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
     // 82 KB until each feature of an article became a module of its own, with the scan that tells which a post
     // uses and the loaders (issue 11: 81.3 → 82.4 KB), which keep 19 KB out of a plain post's load.
     // 83 KB until formulas too wide for their column became tab stops (0.7 KB) and comment-list's stepped
     // typesetting came (1.6 KB): 84.0 KB with both and the feature modules.
-    assert.ok(own <= 85 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 85 KB until every error had a code and zh and en texts (84.1 → 87.8 KB).
+    assert.ok(own <= 88 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });
