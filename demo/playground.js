@@ -106,7 +106,7 @@ preview.addEventListener('post-rendered', async (event) => {
     return text ? `${cite.textContent.trim()} → ${text.length > 80 ? `${text.slice(0, 80)}…` : text}` : cite.textContent.trim();
   };
   fill('citations', citations.map((cite) => item(entry(cite))), none);
-  fill('errors', event.errors.map((error) => item(`${error.line ? (zh() ? `第 ${error.line} 行：` : `line ${error.line}: `) : ''}${error.message}`)), none);
+  fill('errors', event.errors.map((error) => item(`${error.line ? (zh() ? `第 ${error.line} 行：` : `line ${error.line}: `) : ''}${preview.errorText(error)}`)), none);
 });
 
 document.getElementById('share').addEventListener('click', async () => {

@@ -83,6 +83,11 @@ function carryInLinks(event) {
 }
 document.addEventListener('click', carryInLinks, true);
 
+// The controls' names are icons on screen (a globe, a half-lit disc) and words to screen readers, so the header fits one row at 1280 px.
+const icon = (paths) => `<svg class="control-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${paths}</svg>`;
+const globe = icon('<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.3"/><ellipse cx="8" cy="8" rx="2.8" ry="6.5" fill="none" stroke="currentColor" stroke-width="1.3"/><path d="M1.5 8h13" stroke="currentColor" stroke-width="1.3"/>');
+const halfMoon = icon('<circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.3"/><path d="M8 1.5a6.5 6.5 0 0 1 0 13z" fill="currentColor"/>');
+
 const header = document.querySelector('.site-header');
 const current = location.pathname.split('/').pop() || 'index.html';
 header.innerHTML = `
@@ -91,9 +96,9 @@ header.innerHTML = `
     ${pages.map(([href, zh, en]) => `<a href="${href}" data-zh="${zh}" data-en="${en}"${href === current ? ' aria-current="page"' : ''}>${zh}</a>`).join('')}
   </nav>
   <div class="controls">
-    <label><span data-zh="语言" data-en="Language">语言</span>
+    <label>${globe}<span class="control-name" data-zh="语言" data-en="Language">语言</span>
       <select id="locale"><option value="zh-CN">中文</option><option value="en">English</option></select></label>
-    <label><span data-zh="主题" data-en="Theme">主题</span>
+    <label>${halfMoon}<span class="control-name" data-zh="主题" data-en="Theme">主题</span>
       <select id="theme">${themes.map(([value, zh, en]) => `<option value="${value}" data-zh="${zh}" data-en="${en}">${zh}</option>`).join('')}</select></label>
     <button type="button" id="theme-panel-toggle" aria-expanded="false" aria-controls="theme-panel" data-zh="主题面板" data-en="Theme panel">主题面板</button>
   </div>`;

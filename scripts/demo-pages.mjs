@@ -41,7 +41,6 @@ export const hasSiteControls = (page) => page.startsWith('/demo/');
 export async function serveRepository() {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    if (path === '/favicon.ico') return response.writeHead(204).end();
     try {
       const body = await readFile(join(root, path));
       response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
@@ -91,6 +90,11 @@ const settled = async (typeset) => {
  */
 export async function openDemoPage(browser, base, page, { theme = 'light', scheme = 'light', lang = 'zh-CN', width = 1280, whole = false } = {}) {
   const tab = await browser.newPage();
+  const failed = [];
+  failedRequests.set(tab, failed);
+  tab.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   await tab.setViewport({ width, height: 900 });
   const controls = hasSiteControls(page);
   await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: !controls && (theme === 'light' || theme === 'dark') ? theme : scheme }]);
@@ -105,6 +109,14 @@ export async function openDemoPage(browser, base, page, { theme = 'light', schem
   }
   return tab;
 }
+
+const failedRequests = new WeakMap();
+
+/**
+ * The requests of a tab opened by `openDemoPage` that the server answered
+ * with an error (4xx or 5xx), as `404 /demo/missing.json` lines, in order.
+ */
+export const failedRequestsOf = (tab) => [...(failedRequests.get(tab) ?? [])];
 
 /** Makes the tab's viewport `width` px wide and resolves once the page has laid itself out again. */
 export async function resizeDemoPage(tab, page, width) {

@@ -1,3 +1,4 @@
+import { codedErrorAt } from './post-error-messages.js';
 import {
   type Bibliography,
   type BibliographyPlace,
@@ -77,13 +78,13 @@ export async function loadPostBibliography(source: string, options: LoadPostBibl
   if (found.kind === 'items') return readCslItems(found.items, found.line);
   if (found.kind === 'text') return loadBibliography(found.text, { line: found.line, firstLine: found.line === undefined ? undefined : found.line + 1 });
   if (!options.readUrl) {
-    return { references: [], errors: [{ message: `bibliography: ${found.url} is a URL; pass readUrl to read it`, line: found.line }] };
+    return { references: [], errors: [codedErrorAt('bibliography-url', { url: found.url }, found.line)] };
   }
   let text: string;
   try {
     text = await options.readUrl(found.url);
   } catch (error) {
-    return { references: [], errors: [{ message: `bibliography: could not read ${found.url} (${error instanceof Error ? error.message : String(error)})`, line: found.line }] };
+    return { references: [], errors: [codedErrorAt('bibliography-unreadable', { url: found.url, detail: error instanceof Error ? error.message : String(error) }, found.line)] };
   }
   return loadBibliography(text, { line: found.line });
 }

@@ -1,4 +1,6 @@
 import type { FieldLine, PostMeta } from './front-matter.js';
+import { codedErrorAt } from './post-error-messages.js';
+import type { LocatedError } from './error-messages.js';
 
 // One shape for a reference, whichever format it was written in: BibTeX
 // (read by @retorquere/bibtex-parser, see bibliography-loader.ts) or CSL-JSON
@@ -38,7 +40,7 @@ export interface Reference {
 /** What a bibliography source gave: its references in the order written, and what was wrong. */
 export interface Bibliography {
   references: Reference[];
-  errors: { message: string; line?: number }[];
+  errors: LocatedError[];
 }
 
 /** A CSL-JSON item, as Zotero and pandoc write them (`id`, `type`, `author`, `title`, `issued`, …). */
@@ -84,7 +86,7 @@ export function readCslJson(text: string, line?: number): Bibliography {
   try {
     items = JSON.parse(text);
   } catch (error) {
-    return { references: [], errors: [withLine(`bibliography: not valid CSL-JSON: ${error instanceof Error ? error.message : String(error)}`, line)] };
+    return { references: [], errors: [codedErrorAt('bibliography-not-json', { detail: error instanceof Error ? error.message : String(error) }, line)] };
   }
   return readCslItems(items, line);
 }
@@ -93,18 +95,18 @@ export function readCslJson(text: string, line?: number): Bibliography {
 export function readCslItems(items: unknown, line?: number): Bibliography {
   const bibliography: Bibliography = { references: [], errors: [] };
   if (!Array.isArray(items)) {
-    bibliography.errors.push(withLine('bibliography: CSL-JSON must be an array of items', line));
+    bibliography.errors.push(codedErrorAt('bibliography-not-array', {}, line));
     return bibliography;
   }
   items.forEach((item: unknown, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      bibliography.errors.push(withLine(`bibliography: item ${index + 1} is not an object`, line));
+      bibliography.errors.push(codedErrorAt('bibliography-item-not-object', { index: index + 1 }, line));
       return;
     }
     const fields = item as CslItem;
     const key = text(fields.id);
     if (!key) {
-      bibliography.errors.push(withLine(`bibliography: item ${index + 1} has no id`, line));
+      bibliography.errors.push(codedErrorAt('bibliography-item-no-id', { index: index + 1 }, line));
       return;
     }
     bibliography.references.push(
@@ -146,7 +148,7 @@ export function referencesFromBibtex(library: ParsedBibtex, { line, firstLine }:
     // The entry that failed starts so many lines below the BibTeX's first (the parser's own line is where it gave up).
     const at = input ? source.indexOf(input) : -1;
     const within = at < 0 ? undefined : source.slice(0, at).split('\n').length;
-    return withLine(`bibliography: ${error}`, within !== undefined && firstLine !== undefined ? firstLine + within - 1 : line);
+    return codedErrorAt('bibliography-bibtex', { detail: error }, within !== undefined && firstLine !== undefined ? firstLine + within - 1 : line);
   });
   const references = library.entries.map((entry): Reference => {
     const field = (name: string) => plain(entry.fields[name]);
@@ -169,16 +171,13 @@ export function referencesFromBibtex(library: ParsedBibtex, { line, firstLine }:
   return withoutDuplicates({ references, errors }, line);
 }
 
-function withLine(message: string, line: number | undefined): Bibliography['errors'][number] {
-  return line === undefined ? { message } : { message, line };
-}
 
 /** A key written twice keeps its first entry, as BibTeX does. */
 function withoutDuplicates(bibliography: Bibliography, line: number | undefined): Bibliography {
   const seen = new Set<string>();
   const references = bibliography.references.filter(({ key }) => {
     if (!seen.has(key)) return seen.add(key);
-    bibliography.errors.push(withLine(`bibliography: key "${key}" is defined twice; the first is kept`, line));
+    bibliography.errors.push(codedErrorAt('bibliography-key-twice', { key }, line));
     return false;
   });
   return { references, errors: bibliography.errors };

@@ -1,4 +1,6 @@
 import type { Token } from 'markdown-it';
+import { codedErrorAt } from './post-error-messages.js';
+import type { LocatedError } from './error-messages.js';
 import { type BlockKind, kindOfPrefix, kindPrefixes, theoremKinds } from './block-kinds.js';
 import type { CrossReferenceMeta } from './cross-references.js';
 import { idPart, type LabelRegistry } from './label-registry.js';
@@ -31,10 +33,7 @@ export interface BlockNumberingOptions {
   lineOffset: number;
 }
 
-export interface BlockProblem {
-  message: string;
-  line?: number;
-}
+export type BlockProblem = LocatedError;
 
 /** The inline children of every inline token, each with its 1-based line and whether it stands in a link. */
 function* inlineChildren(tokens: readonly Token[]): Generator<{ child: Token; line?: number; inLink: boolean }> {
@@ -84,17 +83,17 @@ export function numberBlocks(tokens: readonly Token[], labels: LabelRegistry, op
     if (token.type !== 'inline' || !token.children?.some((child) => child.type === 'text_label' || unclosed(child))) continue;
     for (const { child, line } of inlineChildren([token])) {
       const opening = unclosed(child);
-      if (opening) problems.push({ message: `\\begin{${opening}} has no \\end{${opening}}: shown as text`, line: at(line) });
+      if (opening) problems.push(codedErrorAt('block-unclosed', { name: opening }, at(line)));
       if (child.type !== 'text_label') continue;
       const target = [...open].reverse().find((meta) => meta.kind !== 'proof');
       const label = child.meta.label as string;
       if (!target) {
-        if (open.length > 0) problems.push({ message: `\\label{${label}} in a proof names nothing: proofs are not numbered`, line: at(line) });
+        if (open.length > 0) problems.push(codedErrorAt('label-in-proof', { label, written: 'label' }, at(line)));
         continue;
       }
       child.meta.attached = true;
       if (target.label === undefined) target.label = label;
-      else problems.push({ message: `one ${target.kind} has two labels: "${target.label}" and "${label}" (the first is used)`, line: at(line) });
+      else problems.push(codedErrorAt('two-labels', { kind: target.kind, labels: [target.label, label] }, at(line)));
     }
   }
 
@@ -107,7 +106,7 @@ export function numberBlocks(tokens: readonly Token[], labels: LabelRegistry, op
     const { kind } = meta;
     if (kind === 'proof') {
       Object.assign(meta, { head: names.blockNames.proof, titleBrackets: names.blockTitleBrackets, headEnd: names.blockHeadEnd });
-      if (meta.label !== undefined) problems.push({ message: `label "${meta.label}" names nothing: proofs are not numbered`, line: lines.get(meta) });
+      if (meta.label !== undefined) problems.push(codedErrorAt('label-in-proof', { label: meta.label, written: 'option' }, lines.get(meta)));
       continue;
     }
     const counter = options.theoremNumbering === 'shared' && kind !== 'figure' && kind !== 'table' ? 'theorem' : kind;
@@ -130,8 +129,7 @@ export function numberBlocks(tokens: readonly Token[], labels: LabelRegistry, op
     if (label === undefined) continue;
     const first = labels.add(label, { id, number, kind });
     if (first) {
-      const shown = first.kind === 'equation' ? `(${first.number})` : `${first.kind} ${first.number}`;
-      problems.push({ message: `duplicate label "${label}": references use the first one, ${shown}`, line: lines.get(meta) });
+      problems.push(codedErrorAt('duplicate-label', { label, kind: first.kind, number: first.number }, lines.get(meta)));
     }
   }
   return { blocks, problems };
@@ -150,7 +148,7 @@ export function resolveCrossReferences(tokens: readonly Token[], labels: LabelRe
     meta.found = target !== undefined;
     meta.inLink = inLink;
     if (target) meta.href = `#${target.id}`;
-    else problems.push({ message: `unknown label "${meta.label}"`, line: line === undefined ? undefined : line + options.lineOffset });
+    else problems.push(codedErrorAt('unknown-label', { label: meta.label }, line === undefined ? undefined : line + options.lineOffset));
   }
   return problems;
 }

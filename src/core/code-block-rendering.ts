@@ -1,4 +1,5 @@
 import type MarkdownIt from 'markdown-it';
+import type { LocatedError } from './error-messages.js';
 import type { RendererRule as RenderRule, Token } from 'markdown-it';
 import type { CodeHighlighter } from './code-highlighter.js';
 import { parseFenceInfo } from './code-fence-info.js';
@@ -80,12 +81,11 @@ export function codeBlocks(md: MarkdownIt): void {
 }
 
 /** What the post's code blocks' `{…}` options get wrong, with 1-based lines (after `lineOffset` lines of front matter). */
-export function codeBlockErrors(tokens: readonly Token[], lineOffset: number): { message: string; line?: number }[] {
-  const errors: { message: string; line?: number }[] = [];
+export function codeBlockErrors(tokens: readonly Token[], lineOffset: number): LocatedError[] {
+  const errors: LocatedError[] = [];
   for (const token of tokens) {
     if (token.type !== 'fence') continue;
-    const { problem } = parseFenceInfo(token.info);
-    if (problem) errors.push(token.map ? { message: problem, line: token.map[0] + 1 + lineOffset } : { message: problem });
+    for (const problem of parseFenceInfo(token.info).problems ?? []) errors.push(token.map ? { ...problem, line: token.map[0] + 1 + lineOffset } : problem);
   }
   return errors;
 }

@@ -2,6 +2,9 @@
 // when code blocks are rendered; code-languages.ts tells, before that, which
 // languages a post needs.
 
+import { codedError } from './post-error-messages.js';
+import type { CodedError } from './error-messages.js';
+
 /** A fenced code block's info string, read. */
 export interface FenceInfo {
   /** The language as written (first word, lower-cased), if any. */
@@ -9,7 +12,7 @@ export interface FenceInfo {
   /** The number of the first line when `{linenos}` or `{linenos=N}` asks for line numbers. */
   firstLine?: number;
   /** What could not be read in the `{…}` options, for the post's errors. */
-  problem?: string;
+  problems?: CodedError[];
 }
 
 const optionsPattern = /\{([^{}]*)\}\s*$/;
@@ -22,19 +25,19 @@ export function parseFenceInfo(info: string): FenceInfo {
   const language = head.split(/\s+/)[0]?.toLowerCase() || undefined;
   const read: FenceInfo = { language };
   if (!options) return read;
-  const problems: string[] = [];
+  const problems: CodedError[] = [];
   for (const option of options[1].split(/[\s,]+/).filter(Boolean)) {
     const linenos = /^linenos(?:=(.*))?$/.exec(option);
     if (!linenos) {
-      problems.push(`unknown option "${option}" (known: linenos, linenos=N)`);
+      problems.push(codedError('code-block-option', { option }));
     } else if (linenos[1] === undefined) {
       read.firstLine = 1;
     } else if (/^\d{1,9}$/.test(linenos[1])) {
       read.firstLine = Number(linenos[1]);
     } else {
-      problems.push(`linenos=${linenos[1]} is not a line number (write linenos or linenos=5)`);
+      problems.push(codedError('code-block-linenos', { value: linenos[1] }));
     }
   }
-  if (problems.length > 0) read.problem = `code block: ${problems.join('; ')}`;
+  if (problems.length > 0) read.problems = problems;
   return read;
 }

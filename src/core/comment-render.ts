@@ -1,4 +1,5 @@
 import { type RenderedMarkdown, renderMarkdownInSteps } from './render-markdown.js';
+import { codedError } from './post-error-messages.js';
 import { drain, type Steps } from './steps.js';
 import type { TexMacros } from './render-math.js';
 import type { LabelTarget } from './label-registry.js';
@@ -45,7 +46,7 @@ export function* renderCommentInSteps(body: string, options: RenderCommentOption
   if (body.length > maxLength) {
     return {
       html: '',
-      errors: [{ message: `comment is too long: ${body.length} characters, the limit is ${maxLength}` }],
+      errors: [codedError('comment-too-long', { length: body.length, limit: maxLength })],
       refused: true,
     };
   }

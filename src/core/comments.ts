@@ -1,4 +1,6 @@
 import { readPostDate } from './dates.js';
+import { dataError, type DataErrorParams } from './data-error-messages.js';
+import type { ErrorPlace } from './error-messages.js';
 import type { DataError } from './post.js';
 import { isSafeUrl } from './safe-url.js';
 
@@ -38,13 +40,14 @@ export function safeAuthorUrl(url: string | undefined): string | undefined {
 export function threadComments(records: unknown): { threads: CommentThread[]; comments: Comment[]; errors: DataError[] } {
   const errors: DataError[] = [];
   if (!Array.isArray(records)) {
-    return { threads: [], comments: [], errors: [{ message: `comments are not a list (got ${records === null ? 'null' : typeof records})` }] };
+    return { threads: [], comments: [], errors: [dataError('comments-not-list', { got: records === null ? 'null' : typeof records })] };
   }
   const byId = new Map<string, Comment>();
   records.forEach((record, index) => {
-    const comment = readComment(record, `comment ${index + 1}`, errors);
+    const at = { in: 'comment', index: index + 1 } as const;
+    const comment = readComment(record, at, errors);
     if (!comment) return;
-    if (byId.has(comment.id)) errors.push({ message: `comment ${index + 1}: duplicate id "${comment.id}", skipped` });
+    if (byId.has(comment.id)) errors.push(dataError('comment-duplicate-id', { at, id: comment.id }));
     else byId.set(comment.id, comment);
   });
 
@@ -52,7 +55,7 @@ export function threadComments(records: unknown): { threads: CommentThread[]; co
   const parentOf = new Map<string, string | undefined>();
   for (const comment of comments) {
     const parent = comment.parent;
-    if (parent !== undefined && !byId.has(parent)) errors.push({ message: `comment "${comment.id}": its parent "${parent}" is missing; shown as a new thread` });
+    if (parent !== undefined && !byId.has(parent)) errors.push(dataError('comment-parent-missing', { at: { in: 'comment-id', id: comment.id }, parent }));
     parentOf.set(comment.id, parent !== undefined && byId.has(parent) ? parent : undefined);
   }
   // Oldest first, so a cycle is broken at its oldest comment. Each comment is
@@ -62,7 +65,7 @@ export function threadComments(records: unknown): { threads: CommentThread[]; co
     const path = new Set<string>();
     for (let id: string | undefined = comment.id; id !== undefined && !settled.has(id); id = parentOf.get(id)) {
       if (path.has(id)) {
-        errors.push({ message: `comment "${id}": its replies loop back to it; shown as a new thread` });
+        errors.push(dataError('comment-reply-loop', { at: { in: 'comment-id', id } }));
         parentOf.set(id, undefined);
         break;
       }
@@ -84,30 +87,30 @@ function byDate(a: Comment, b: Comment): number {
   return (readPostDate(a.date)?.time ?? 0) - (readPostDate(b.date)?.time ?? 0);
 }
 
-function readComment(record: unknown, where: string, errors: DataError[]): Comment | undefined {
+function readComment(record: unknown, at: ErrorPlace, errors: DataError[]): Comment | undefined {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    errors.push({ message: `${where}: is not an object` });
+    errors.push(dataError('not-object', { at }));
     return undefined;
   }
   const r = record as Record<string, unknown>;
   const id = typeof r.id === 'number' ? String(r.id) : r.id;
-  const problems: string[] = [];
-  if (typeof id !== 'string' || id === '') problems.push('has no id');
-  if (typeof r.author !== 'string' || r.author.trim() === '') problems.push('has no author');
-  if (typeof r.body !== 'string') problems.push('has no body');
-  if (typeof r.date !== 'string' || !readPostDate(r.date)) problems.push('date is not a date');
-  if (problems.length > 0) {
-    errors.push({ message: `${where}: ${problems.join(', ')}` });
+  const missing: DataErrorParams['comment-incomplete']['missing'] = [];
+  if (typeof id !== 'string' || id === '') missing.push('id');
+  if (typeof r.author !== 'string' || r.author.trim() === '') missing.push('author');
+  if (typeof r.body !== 'string') missing.push('body');
+  if (typeof r.date !== 'string' || !readPostDate(r.date)) missing.push('date');
+  if (missing.length > 0) {
+    errors.push(dataError('comment-incomplete', { at, missing }));
     return undefined;
   }
   const comment: Comment = { id: id as string, author: (r.author as string).trim(), date: r.date as string, body: r.body as string };
   if (typeof r.parent === 'string' || typeof r.parent === 'number') comment.parent = String(r.parent);
-  else if (r.parent !== undefined && r.parent !== null) errors.push({ message: `${where}: parent is not an id; shown as a new thread` });
+  else if (r.parent !== undefined && r.parent !== null) errors.push(dataError('comment-parent-not-id', { at }));
   if (typeof r.url === 'string') comment.url = r.url;
   const post = r.post as Record<string, unknown> | undefined;
   if (post && typeof post.title === 'string' && typeof post.url === 'string') {
     if (isSafeUrl(post.url)) comment.post = { title: post.title, url: post.url };
-    else errors.push({ message: `${where}: post.url is not a safe link` });
+    else errors.push(dataError('unsafe-link', { at, field: 'post.url' }));
   }
   return comment;
 }

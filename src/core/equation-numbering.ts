@@ -1,4 +1,6 @@
 import { idPart, LabelRegistry } from './label-registry.js';
+import { codedError } from './post-error-messages.js';
+import type { CodedError } from './error-messages.js';
 import { drain, type Steps } from './steps.js';
 import { findCommands, hasCommand, replaceCommands, splitRows, forEachTopLevel } from './tex-scan.js';
 
@@ -30,11 +32,8 @@ export interface NumberedFormula {
   ids: string[];
 }
 
-export interface NumberingError {
-  message: string;
-  /** Index of the formula the problem is in. */
-  formula: number;
-}
+/** A problem in the numbering, and the index of the formula it is in. */
+export type NumberingError = CodedError & { formula: number };
 
 export interface ResolvedReference {
   href: string;
@@ -127,8 +126,7 @@ export function* numberEquationsInSteps(inputs: readonly FormulaInput[], labels 
   // As MathJax does, the first definition of a label is the one references use.
   const addLabel = (label: string, equation: Equation, formula: number) => {
     const first = labels.add(label, { id: equation.id, number: equation.number, kind: 'equation' });
-    const shown = first?.kind === 'equation' ? `(${first.number})` : `${first?.kind} ${first?.number}`;
-    if (first) errors.push({ message: `duplicate label "${label}": references use the first one, ${shown}`, formula });
+    if (first) errors.push({ ...codedError('duplicate-label', { label, kind: first.kind, number: first.number }), formula });
   };
 
   const uniqueId = (base: string): string => labels.uniqueId(base);
@@ -151,7 +149,7 @@ export function* numberEquationsInSteps(inputs: readonly FormulaInput[], labels 
     }
     for (const row of plan.rows) {
       if (row.labels.length > 1) {
-        errors.push({ message: `one equation has two labels: ${row.labels.map((label) => `"${label}"`).join(' and ')} (the first is used)`, formula });
+        errors.push({ ...codedError('two-labels', { kind: 'equation', labels: row.labels }), formula });
       }
       // As in LaTeX, `\nonumber` wins over a `\label` on the same row; only `\tag` overrides it.
       const numbered = row.tag !== undefined || (!hasNoNumber(row.body) && (row.label !== undefined || rowIsNumberedByDefault(plan)));
@@ -183,10 +181,10 @@ export function* numberEquationsInSteps(inputs: readonly FormulaInput[], labels 
     const plan = plans[formula];
     const tex = linkReferences(writeFormula(plan, inputs[formula].tex), (label, parenthesized) => {
       const reference = resolve(label, parenthesized);
-      if (!reference.found) errors.push({ message: `unknown label "${label}"`, formula });
+      if (!reference.found) errors.push({ ...codedError('unknown-label', { label }), formula });
       const kind = labels.get(label)?.kind;
       if (parenthesized && kind !== undefined && kind !== 'equation') {
-        errors.push({ message: `\\eqref{${label}} refers to a ${kind}, not an equation: write \\ref{${label}} or @${label}`, formula });
+        errors.push({ ...codedError('eqref-not-equation', { label, kind }), formula });
       }
       return reference;
     });

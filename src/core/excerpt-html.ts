@@ -13,6 +13,9 @@ function hasVisibleContent(html: string): boolean {
 
 export const moreMarker = /<!--\s*more\b[^>]*?-->/i;
 
+/** The TeX KaTeX sets for a formula of an excerpt: a display formula in text style when the settings ask for it. */
+export const excerptTex = (tex: string, display: boolean, settings: Pick<Settings, 'textStyleDisplays'>): string => (display && settings.textStyleDisplays ? `\\textstyle ${tex}` : tex);
+
 export function excerptHtml(source: string, settings: Settings): Excerpt {
   return cutHtml(source, settings, { readsTex: true, goesOn: false })!;
 }
@@ -95,7 +98,7 @@ function keptHtml(source: string, pieces: readonly Piece[], end: number, sentenc
     if (i > lastContent && regionDepth === 0 && piece.region !== 'close' && source[piece.start] === '<' && source[piece.start + 1] !== '/') return;
     const tex = rendered.get(piece);
     if (tex !== undefined) {
-      html += renderFormula(tex, { display: piece.math!.display, macros: settings.macros, trusted: settings.trusted }).html;
+      html += renderFormula(excerptTex(tex, piece.math!.display, settings), { display: piece.math!.display, macros: settings.macros, trusted: settings.trusted }).html;
       return;
     }
     let text = source.slice(piece.start, Math.min(end, piece.end));

@@ -6,7 +6,7 @@ import { type BlockNumberingOptions, numberBlocks, resolveCrossReferences } from
 import { LabelRegistry } from './label-registry.js';
 import type { Excerpt, Settings } from './excerpt.js';
 import { type LeadingBlocks, readLeadingBlocks } from './excerpt-blocks.js';
-import { cutHtml, moreMarker } from './excerpt-html.js';
+import { cutHtml, excerptTex, moreMarker } from './excerpt-html.js';
 import { type FrontMatter, parseFrontMatter } from './front-matter.js';
 import { resolveExcerptCitations } from './excerpt-citations.js';
 import { footnoteLabelsIn, type FootnoteLabelsEnv, footnotesLeftOutFeature } from './excerpt-footnotes.js';
@@ -47,7 +47,7 @@ export function excerptMarkdown(source: string, settings: Settings): Excerpt {
     if (kept < 0) kept = blocks.lines.length;
     const goesOn = kept < blocks.lines.length || blocks.unread;
     const end = kept > 0 ? blocks.lineStarts[blocks.lines[kept - 1][1]] : 0;
-    const { html, renderKept } = renderBlocks(md, body, end, { references: blocks.references, footnoteLabels }, settings.trusted, reading, numbering, { front: frontMatter, lang });
+    const { html, renderKept } = renderBlocks(md, body, end, { references: blocks.references, footnoteLabels }, settings, reading, numbering, { front: frontMatter, lang });
     const cut = cutHtml(html, settings, { readsTex: false, goesOn, extendable: goesOn && marked === undefined, renderKept });
     if (cut) return cut;
   }
@@ -89,11 +89,12 @@ function renderBlocks(
   body: string,
   end: number,
   env: { references: Record<string, unknown> } & FootnoteLabelsEnv,
-  trusted: boolean,
+  settings: Settings,
   reading: ReadFormulasOptions,
   blockNumbering: BlockNumberingOptions,
   post: { front: FrontMatter; lang: string },
 ): { html: string; renderKept: (html: string) => string } {
+  const { trusted } = settings;
   const tokens = md.parse(body.slice(0, end), { ...env });
   const { formulas } = readPostFormulas(tokens, reading);
   const inputs = formulas.map((formula) => formula.input);
@@ -131,7 +132,7 @@ function renderBlocks(
     html.replace(standIn, (_, formula: string) => {
       const i = Number(formula);
       const display = inputs[i].display;
-      return renderFormula(numbering.formulas[i].tex, { display, macros: formulas[i].source.macros, trusted }).html;
+      return renderFormula(excerptTex(numbering.formulas[i].tex, display, settings), { display, macros: formulas[i].source.macros, trusted }).html;
     });
   return { html: md.renderer.render(tokens, md.options, context), renderKept };
 }

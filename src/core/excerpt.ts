@@ -18,6 +18,12 @@ export interface ExcerptOptions {
   trusted?: boolean;
   /** Site-wide TeX macros. */
   macros?: TexMacros;
+  /**
+   * `'text'` sets display formulas at the size of inline ones (`\textstyle`: fractions and
+   * sums as tall as in running text), for an excerpt kept to a line, such as a sidebar's.
+   * Default `'display'`.
+   */
+  displayMath?: 'display' | 'text';
 }
 
 export interface Excerpt {
@@ -67,6 +73,7 @@ export function excerpt(source: string, options: ExcerptOptions = {}): Excerpt {
     locale: options.locale ?? 'en',
     trusted: options.trusted ?? true,
     macros: options.macros,
+    textStyleDisplays: options.displayMath === 'text',
   };
   return options.format === 'html' ? excerptHtml(source, settings) : excerptMarkdown(source, settings);
 }
@@ -77,4 +84,5 @@ export interface Settings {
   locale: Locale;
   trusted: boolean;
   macros: TexMacros | undefined;
+  textStyleDisplays: boolean;
 }

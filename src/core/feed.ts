@@ -1,5 +1,7 @@
 import { readPostDate } from './dates.js';
 import type { PostMeta } from './front-matter.js';
+import { dataError, type DataErrorParams } from './data-error-messages.js';
+import type { ErrorPlace } from './error-messages.js';
 import type { DataError, Post, PostAuthor, PostSeries } from './post.js';
 import { isSafeUrl } from './safe-url.js';
 
@@ -24,8 +26,11 @@ export interface PostFromFrontMatter {
 }
 
 type JsonObject = Record<string, unknown>;
-/** Records one problem; the caller knows where it is and prefixes that. */
-type Report = (problem: string) => void;
+/** The codes of problems found at a place in a feed or front matter. */
+type PlacedCode = { [C in keyof DataErrorParams]: DataErrorParams[C] extends { at: ErrorPlace } ? C : never }[keyof DataErrorParams];
+/** Records one problem; the caller knows where it is and adds that. */
+type Report = <C extends PlacedCode>(code: C, params: Omit<DataErrorParams[C], 'at'>) => void;
+const reporter = (errors: DataError[], at: ErrorPlace): Report => (code, params) => errors.push(dataError(code, { ...params, at } as DataErrorParams[typeof code]));
 
 interface ItemContext {
   report: Report;
@@ -38,9 +43,6 @@ interface ItemContext {
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isAbsent = (value: unknown) => value === undefined || value === null;
-const expectedDate = 'expected YYYY-MM-DD or a date-time with offset such as 2024-09-06T10:00:00+08:00';
-// Front matter is written by hand: Jekyll and Hugo let the site's zone stand in for an offset.
-const expectedFrontMatterDate = 'expected YYYY-MM-DD or a date-time such as 2024-09-06 10:00:00+08:00';
 // The earliest time zone (UTC+14) starts a calendar day this long before UTC does.
 const earliestOffsetMs = 14 * 3_600_000;
 
@@ -61,17 +63,17 @@ export function parseFeed(feed: unknown, options: ParseFeedOptions = {}): Parsed
       // JSON.parse rejects the byte-order mark some editors save.
       document = JSON.parse(feed.replace(/^\uFEFF/, ''));
     } catch (error) {
-      return { posts: [], errors: [{ message: `feed is not valid JSON: ${(error as Error).message}` }] };
+      return { posts: [], errors: [dataError('feed-not-json', { detail: (error as Error).message })] };
     }
   }
-  if (!isObject(document)) return { posts: [], errors: [{ message: 'feed is not a JSON object' }] };
-  if (!Array.isArray(document.items)) return { posts: [], errors: [{ message: 'feed has no items array' }] };
+  if (!isObject(document)) return { posts: [], errors: [dataError('feed-not-object', {})] };
+  if (!Array.isArray(document.items)) return { posts: [], errors: [dataError('feed-no-items', {})] };
 
   const errors: DataError[] = [];
-  const reportFeed: Report = (problem) => errors.push({ message: `feed: ${problem}` });
+  const reportFeed = reporter(errors, { in: 'feed' });
   // Hand-built feed objects often leave the version out; only a wrong one is worth a word.
   if (!isAbsent(document.version) && !/^https?:\/\/jsonfeed\.org\/version\/1(?:\.1)?\/?$/.test(String(document.version))) {
-    reportFeed(`version ${JSON.stringify(document.version)} is not a JSON Feed version; read as 1.1`);
+    reportFeed('feed-version', { version: JSON.stringify(document.version) });
   }
   const title = readText(document.title, 'title', reportFeed);
   const base = readBase(document.home_page_url, reportFeed);
@@ -79,7 +81,7 @@ export function parseFeed(feed: unknown, options: ParseFeedOptions = {}): Parsed
 
   const posts: Post[] = [];
   document.items.forEach((item, index) => {
-    const report: Report = (problem) => errors.push({ message: `item ${index + 1}: ${problem}` });
+    const report = reporter(errors, { in: 'item', index: index + 1 });
     const post = postFromItem(item, { ...context, report });
     if (post) posts.push(post);
   });
@@ -89,7 +91,7 @@ export function parseFeed(feed: unknown, options: ParseFeedOptions = {}): Parsed
 function postFromItem(item: unknown, context: ItemContext): Post | undefined {
   const { report } = context;
   if (!isObject(item)) {
-    report('is not an object');
+    report('not-object', {});
     return undefined;
   }
   const id = readId(item.id, report);
@@ -97,7 +99,7 @@ function postFromItem(item: unknown, context: ItemContext): Post | undefined {
   const contentHtml = readText(item.content_html, 'content_html', report);
   const contentText = readText(item.content_text, 'content_text', report);
   const hasContent = contentHtml !== undefined || contentText !== undefined;
-  if (!hasContent) report('has neither content_html nor content_text');
+  if (!hasContent) report('no-content', {});
   if (!id || date === undefined || !hasContent) return undefined;
 
   const url = readUrl(item.url, 'url', report, context.base) ?? (/^https?:\/\//i.test(id) ? id : '');
@@ -115,7 +117,7 @@ function postFromItem(item: unknown, context: ItemContext): Post | undefined {
   if (contentText !== undefined) post.contentText = contentText;
   if (!isAbsent(item._sciblog)) {
     if (isObject(item._sciblog)) addExtension(post, item._sciblog, '_sciblog.', report);
-    else report('_sciblog is not an object');
+    else report('not-object', { field: '_sciblog' });
   }
   return post;
 }
@@ -132,7 +134,7 @@ export function postFromFrontMatter(
   options: ParseFeedOptions = {},
 ): PostFromFrontMatter {
   const errors: DataError[] = [];
-  const report: Report = (problem) => errors.push({ message: `front matter: ${problem}` });
+  const report = reporter(errors, { in: 'front-matter' });
   const fields: JsonObject = isObject(meta) ? meta : {};
   const date = readDate(fields.date instanceof Date ? dateToText(fields.date) : fields.date, 'date', report, options.now ?? new Date(), false);
   // YAML reads `title: 1984` as a number; the author meant the text.
@@ -162,7 +164,8 @@ function readId(value: unknown, report: Report): string | undefined {
   // JSON Feed tells readers to take a numeric id as its string.
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string' && value.trim()) return value;
-  report(isAbsent(value) || value === '' ? 'has no id' : `id is not a string (${describeValue(value)})`);
+  if (isAbsent(value) || value === '') report('no-id', {});
+  else report('id-not-string', { value: describeValue(value) });
   return undefined;
 }
 
@@ -170,7 +173,7 @@ function readId(value: unknown, report: Report): string | undefined {
 function readText(value: unknown, field: string, report: Report): string | undefined {
   if (isAbsent(value)) return undefined;
   if (typeof value === 'string') return value;
-  report(`${field} is not a string`);
+  report('not-string', { field });
   return undefined;
 }
 
@@ -185,21 +188,20 @@ function describeValue(value: unknown): string {
  * 3339 requires; front matter may leave it out.
  */
 function readDate(value: unknown, field: string, report: Report, now: Date, offsetRequired: boolean): string | undefined {
-  const expected = offsetRequired ? expectedDate : expectedFrontMatterDate;
   if (isAbsent(value) || value === '') {
-    report(`${field} is not a date (none given; ${expected})`);
+    report('not-date', { field, offset: offsetRequired });
     return undefined;
   }
   const parts = typeof value === 'string' ? readPostDate(value) : undefined;
   if (!parts || (offsetRequired && !parts.calendarDate && !hasWrittenOffset(value as string))) {
-    report(`${field} is not a date (${describeValue(value)}; ${expected})`);
+    report('not-date', { field, value: describeValue(value), offset: offsetRequired });
     return undefined;
   }
   // A calendar date, or a time without an offset, is in the future only once it has not begun anywhere on Earth.
   let begins = parts.time;
   if (parts.calendarDate) begins -= earliestOffsetMs;
   else if (!hasWrittenOffset(value as string)) begins = readPostDate(value as string, { timeZone: 'UTC' })!.time - earliestOffsetMs;
-  if (begins > now.getTime()) report(`${field} is in the future`);
+  if (begins > now.getTime()) report('date-in-future', { field });
   return value as string;
 }
 
@@ -214,9 +216,9 @@ function dateToText(date: Date): unknown {
 
 function readCount(value: unknown, field: string, report: Report): number | undefined {
   if (isAbsent(value)) return undefined;
-  if (typeof value !== 'number' || Number.isNaN(value)) report(`${field} is not a number`);
-  else if (!Number.isInteger(value)) report(`${field} is not a whole number`);
-  else if (value < 0) report(`${field} is negative`);
+  if (typeof value !== 'number' || Number.isNaN(value)) report('not-number', { field });
+  else if (!Number.isInteger(value)) report('not-whole-number', { field });
+  else if (value < 0) report('negative', { field });
   else return value;
   return undefined;
 }
@@ -225,22 +227,22 @@ function readSeries(value: unknown, field: string, report: Report): PostSeries |
   if (isAbsent(value)) return undefined;
   if (typeof value === 'string') {
     if (value.trim()) return { name: value };
-    report(`${field} has no name`);
+    report('no-name', { field });
     return undefined;
   }
   if (!isObject(value)) {
-    report(`${field} is neither a name nor { name, index }`);
+    report('series-not-name', { field });
     return undefined;
   }
   if (typeof value.name !== 'string' || !value.name.trim()) {
-    report(`${field} has no name`);
+    report('no-name', { field });
     return undefined;
   }
   const series: PostSeries = { name: value.name };
   if (!isAbsent(value.index)) {
     const { index } = value;
     if (typeof index === 'number' && Number.isInteger(index) && index >= 1) series.index = index;
-    else report(`${field}.index is not a whole number from 1`);
+    else report('series-index', { field });
   }
   return series;
 }
@@ -250,7 +252,7 @@ function readTags(value: unknown, field: string, report: Report, fromFrontMatter
   if (isAbsent(value)) return [];
   if (fromFrontMatter && (typeof value === 'string' || typeof value === 'number')) return String(value).trim() ? [String(value)] : [];
   if (!Array.isArray(value)) {
-    report(`${field} is not a list`);
+    report('not-list', { field });
     return [];
   }
   const tags: string[] = [];
@@ -258,7 +260,7 @@ function readTags(value: unknown, field: string, report: Report, fromFrontMatter
     if (typeof tag === 'string' || (fromFrontMatter && typeof tag === 'number')) {
       if (String(tag).trim()) tags.push(String(tag));
     } else {
-      report(`${field}[${index + 1}] is not a string`);
+      report('not-string', { field: `${field}[${index + 1}]` });
     }
   });
   return tags;
@@ -269,7 +271,7 @@ function readBase(value: unknown, report: Report): string | undefined {
   const home = readText(value, 'home_page_url', report);
   if (home === undefined) return undefined;
   if (/^https?:\/\/[^/]/i.test(home) && resolveUrl(home) !== undefined) return home;
-  report('home_page_url is not an absolute http(s) URL; item links are kept as written');
+  report('feed-home-page-url', {});
   return undefined;
 }
 
@@ -278,7 +280,7 @@ function readUrl(value: unknown, field: string, report: Report, base: string | u
   const url = readText(value, field, report);
   if (url === undefined || url.trim() === '') return undefined;
   if (!isSafeUrl(url)) {
-    report(`${field} is not a safe link`);
+    report('unsafe-link', { field });
     return undefined;
   }
   if (base === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
@@ -304,7 +306,7 @@ function readAuthors(source: JsonObject, report: Report, base: string | undefine
   let field: (index: number) => string;
   if (!isAbsent(source.authors)) {
     if (!Array.isArray(source.authors)) {
-      report('authors is not a list');
+      report('not-list', { field: 'authors' });
       return undefined;
     }
     list = source.authors;
@@ -318,7 +320,7 @@ function readAuthors(source: JsonObject, report: Report, base: string | undefine
   const authors: PostAuthor[] = [];
   list.forEach((entry, index) => {
     if (!isObject(entry) || typeof entry.name !== 'string' || !entry.name.trim()) {
-      report(`${field(index)} has no name`);
+      report('no-name', { field: field(index) });
       return;
     }
     const author: PostAuthor = { name: entry.name };
@@ -338,14 +340,14 @@ function readFrontMatterAuthors(value: unknown, report: Report): PostAuthor[] {
     const field = Array.isArray(value) ? `author[${index + 1}]` : 'author';
     if (typeof entry === 'string') {
       if (entry.trim()) authors.push({ name: entry });
-      else report(`${field} has no name`);
+      else report('no-name', { field });
     } else if (isObject(entry) && typeof entry.name === 'string' && entry.name.trim()) {
       const author: PostAuthor = { name: entry.name };
       const url = readUrl(entry.url, `${field}.url`, report, undefined);
       if (url !== undefined) author.url = url;
       authors.push(author);
     } else {
-      report(`${field} has no name`);
+      report('no-name', { field });
     }
   });
   return authors;

@@ -1,4 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, type Node as YamlNode, parseDocument, visit } from 'yaml';
+import { codedErrorAt } from './post-error-messages.js';
+import type { LocatedError } from './error-messages.js';
 import type { TexMacros } from './render-math.js';
 
 /** How a post's markdown is read: `kramdown` for posts written for Jekyll's kramdown and MathJax. */
@@ -29,7 +31,7 @@ export interface FrontMatter {
   body: string;
   /** How many lines the front matter took, to report body lines as the author sees them. */
   lineOffset: number;
-  errors: { message: string; line?: number }[];
+  errors: LocatedError[];
   /** Where each top-level field is written, so checks made later can say where a value is wrong. */
   fieldLines: Record<string, FieldLine>;
 }
@@ -71,18 +73,15 @@ export function parseFrontMatter(text: string): FrontMatter {
   try {
     document = parseDocument(yaml, { prettyErrors: false });
   } catch (error) {
-    return failed([{ message: `front matter: ${describeError(error)}`, line: 2 }]);
+    return failed([codedErrorAt('front-matter-yaml', { detail: describeError(error) }, 2)]);
   }
   if (document.errors.length > 0) {
-    return failed(document.errors.map((error) => ({
-      message: `front matter: ${error.message.split('\n')[0]}`,
-      line: lineAt(error.pos[0]),
-    })));
+    return failed(document.errors.map((error) => codedErrorAt('front-matter-yaml', { detail: error.message.split('\n')[0] }, lineAt(error.pos[0]))));
   }
   const aliases = checkAliases(document);
   if (aliases.unresolved) {
     const { source: name, range } = aliases.unresolved;
-    return failed([{ message: `front matter: *${name} refers to no &${name} above it`, line: lineAt(range?.[0] ?? 0) }]);
+    return failed([codedErrorAt('front-matter-alias-unresolved', { name }, lineAt(range?.[0] ?? 0))]);
   }
 
   let value: unknown;
@@ -91,15 +90,15 @@ export function parseFrontMatter(text: string): FrontMatter {
   } catch (error) {
     const first = aliases.first?.range?.[0];
     const line = first === undefined ? 2 : lineAt(first);
-    const message = /alias count/i.test(describeError(error))
-      ? `front matter: aliases (*${aliases.first?.source}) expand into more than ${maxAliasCount} copies; write the values out instead`
-      : `front matter: ${describeError(error)}`;
-    return failed([{ message, line }]);
+    const problem = /alias count/i.test(describeError(error))
+      ? codedErrorAt('front-matter-alias-bomb', { name: aliases.first?.source ?? '', limit: maxAliasCount }, line)
+      : codedErrorAt('front-matter-yaml', { detail: describeError(error) }, line);
+    return failed([problem]);
   }
   if (value === null || value === undefined) return { meta: {}, body, lineOffset, errors: [], fieldLines: {} };
   if (typeof value !== 'object' || Array.isArray(value)) {
     const start = (document.contents as YamlNode | null)?.range?.[0] ?? 0;
-    return failed([{ message: 'front matter: expected "field: value" lines', line: lineAt(start) }]);
+    return failed([codedErrorAt('front-matter-not-map', {}, lineAt(start))]);
   }
   return { meta: value as PostMeta, body, lineOffset, errors: [], fieldLines: fieldLinesOf(document.contents, lineAt) };
 }

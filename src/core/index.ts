@@ -15,6 +15,8 @@ export { escapeHtml } from './escape-html.js';
 export { dedent } from './dedent.js';
 export { messages, resolveLocale } from './messages.js';
 export type { Locale, Messages } from './messages.js';
+export type { CodedError, ErrorCode, ErrorMessages, ErrorParams, ErrorPlace, ErrorStrings, LocatedError } from './error-messages.js';
+export { errorMessages, errorText } from './error-text.js';
 export { nestHeadings } from './heading-tree.js';
 export type { HeadingNode } from './heading-tree.js';
 export * from './blog-data.js';

@@ -56,7 +56,6 @@ export interface Messages {
   replyTo(author: string): string;
   noComments: string;
   commentRefused: string;
-  notJson(reason: string): string;
   /** `comment-list` with many comments: the button that shows the next ones. */
   showMoreComments(remaining: number): string;
   /** Above a comment opened by a link far down a thread: the button that shows the ones before it. */
@@ -135,7 +134,6 @@ export const messages: Record<Locale, Messages> = {
     replyTo: (author) => `Reply to ${author}`,
     noComments: 'No comments yet.',
     commentRefused: 'This comment is too long to show.',
-    notJson: (reason) => `not valid JSON: ${reason}`,
     showMoreComments: (remaining) => `Show more comments (${remaining.toLocaleString('en')} more)`,
     showEarlierComments: (before) => `Show earlier comments (${before.toLocaleString('en')} before)`,
     commentServerFailed: (kind, detail) =>
@@ -218,7 +216,6 @@ export const messages: Record<Locale, Messages> = {
     replyTo: (author) => `回复${author}`,
     noComments: '还没有评论。',
     commentRefused: '这条评论太长，无法显示。',
-    notJson: (reason) => `不是有效的 JSON：${reason}`,
     showMoreComments: (remaining) => `显示更多评论（还有 ${remaining.toLocaleString('zh')} 条）`,
     showEarlierComments: (before) => `显示之前的评论（前面还有 ${before.toLocaleString('zh')} 条）`,
     commentServerFailed: (kind, detail) =>

@@ -1,4 +1,6 @@
 import type { Token } from 'markdown-it';
+import { codedError } from './post-error-messages.js';
+import type { CodedError } from './error-messages.js';
 import { type Bibliography, type CslItem, isCslJson, readBibliographySource, readCslItems, readCslJson } from './bibliography.js';
 import { type CitationStyle, citationStyles } from './citation-format.js';
 import type { FrontMatter } from './front-matter.js';
@@ -26,9 +28,9 @@ export function citationsOfPost(tokens: Token[], front: FrontMatter, options: Ci
   const trusted = options.trusted ?? true;
   const errors: PostCitations['errors'] = [];
   const lineOf = (field: string) => (Object.hasOwn(front.fieldLines, field) ? front.fieldLines[field].line : undefined);
-  const report = (message: string, field: string) => {
+  const report = (problem: CodedError, field: string) => {
     const line = lineOf(field);
-    errors.push(line === undefined ? { message } : { message, line });
+    errors.push(line === undefined ? problem : { ...problem, line });
   };
 
   let bibliography: Bibliography | undefined;
@@ -39,7 +41,7 @@ export function citationsOfPost(tokens: Token[], front: FrontMatter, options: Ci
     if (source?.kind === 'items') bibliography = readCslItems(source.items, source.line);
     else if (source?.kind === 'text' && isCslJson(source.text)) bibliography = readCslJson(source.text, source.line);
     else if (source) {
-      report('front matter: the bibliography is BibTeX or a URL, which needs loading first: pass renderMarkdown the bibliography option from loadPostBibliography()', 'bibliography');
+      report(codedError('bibliography-needs-loading', {}), 'bibliography');
       bibliography = { references: [], errors: [] };
     }
   }
@@ -49,7 +51,7 @@ export function citationsOfPost(tokens: Token[], front: FrontMatter, options: Ci
   let style: CitationStyle = options.citationStyle ?? 'numeric';
   if (!options.citationStyle && written !== undefined && written !== null) {
     if ((citationStyles as readonly unknown[]).includes(written)) style = written as CitationStyle;
-    else report(`front matter: citation-style ${JSON.stringify(written)} is not one of ${citationStyles.map((name) => `"${name}"`).join(', ')}`, 'citation-style');
+    else report(codedError('not-one-of', { field: 'citation-style', value: JSON.stringify(written), allowed: [...citationStyles] }), 'citation-style');
   }
   const lang = typeof front.meta.lang === 'string' ? front.meta.lang : options.lang;
 

@@ -1,4 +1,6 @@
 import type { Token } from 'markdown-it';
+import { codedErrorAt } from './post-error-messages.js';
+import type { LocatedError } from './error-messages.js';
 import type { Bibliography, Reference } from './bibliography.js';
 import { type CitationFormat, citationHtml, type CitedReference, referenceListHtml } from './citation-format.js';
 import type { CitationMeta } from './citation-syntax.js';
@@ -10,7 +12,7 @@ import type { CitationMeta } from './citation-syntax.js';
 export interface PostCitations {
   /** The references cited, in order of their numbers. */
   cited: CitedReference[];
-  errors: { message: string; line?: number }[];
+  errors: LocatedError[];
 }
 
 export interface CitationSettings extends CitationFormat {
@@ -73,8 +75,7 @@ export function resolveCitations(tokens: Token[], settings: CitationSettings): P
     const items = meta.items.map((item) => {
       const cited = cite(item.key);
       if (!cited) {
-        const message = settings.bibliography ? `citation: no reference "${item.key}" in the bibliography` : `citation: "${item.key}" is cited, but the post has no bibliography`;
-        result.errors.push(line === undefined ? { message } : { message, line });
+        result.errors.push(codedErrorAt(settings.bibliography ? 'citation-unknown' : 'citation-no-bibliography', { key: item.key }, line));
       }
       return { ...item, cited };
     });

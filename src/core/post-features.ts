@@ -4,6 +4,7 @@ import type { StateCore, Token } from 'markdown-it';
 import type { CitationOptions } from './post-citation-options.js';
 import type { FrontMatter } from './front-matter.js';
 import type { PostCitations } from './post-citations.js';
+import type { LocatedError } from './error-messages.js';
 
 // What a post may use beyond markdown and math, each with code of its own:
 // `renderMarkdown` has all of them; `post-body` loads only those a post's
@@ -33,7 +34,7 @@ export interface CitationFeature extends MarkdownFeature {
 
 export interface CodeFeature extends MarkdownFeature {
   /** What the post's code blocks' options get wrong. */
-  errors(tokens: readonly Token[], lineOffset: number): { message: string; line?: number }[];
+  errors(tokens: readonly Token[], lineOffset: number): LocatedError[];
 }
 
 /** The features a post is prepared with; one that is absent leaves its syntax as markdown reads it. */

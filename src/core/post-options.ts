@@ -1,4 +1,6 @@
 import type { TheoremNumbering } from './block-numbering.js';
+import { codedError } from './post-error-messages.js';
+import type { CodedError, LocatedError } from './error-messages.js';
 import type { FieldLine, PostDialect, PostMeta } from './front-matter.js';
 import { type Locale, resolveLocale } from './messages.js';
 import type { TexMacros } from './render-math.js';
@@ -13,7 +15,7 @@ export interface PostOptions {
   /** `theorem-numbering: shared` puts every theorem-like block on one counter; absent when not written. */
   theoremNumbering?: TheoremNumbering;
   /** What was wrong and left out; `line` when the caller could say where fields are. */
-  errors: { message: string; line?: number }[];
+  errors: LocatedError[];
 }
 
 const dialects: readonly PostDialect[] = ['default', 'kramdown'];
@@ -35,36 +37,36 @@ const commandName = /^\\(?:[A-Za-z@]+|[^A-Za-z@\s])$/;
  */
 export function readPostOptions(meta: PostMeta, fieldLines: Readonly<Record<string, FieldLine>> = {}): PostOptions {
   const errors: PostOptions['errors'] = [];
-  const report = (message: string, [field, entry]: string[]) => {
+  const report: Report = (problem, [field, entry]) => {
     const lines = Object.hasOwn(fieldLines, field) ? fieldLines[field] : undefined;
     const line = (entry !== undefined && lines?.entries && Object.hasOwn(lines.entries, entry) ? lines.entries[entry] : undefined) ?? lines?.line;
-    errors.push(line === undefined ? { message: `front matter: ${message}` } : { message: `front matter: ${message}`, line });
+    errors.push(line === undefined ? problem : { ...problem, line });
   };
   const options: PostOptions = { macros: readMacros(meta.macros, report), dialect: readDialect(meta.dialect, report), errors };
   if (typeof meta.lang === 'string') options.locale = resolveLocale(meta.lang);
   const numbering = meta['theorem-numbering'];
   if (numbering === 'shared' || numbering === 'per-kind') options.theoremNumbering = numbering;
-  else if (numbering !== undefined && numbering !== null) report(`theorem-numbering ${JSON.stringify(numbering)} is not one of "per-kind", "shared"`, ['theorem-numbering']);
+  else if (numbering !== undefined && numbering !== null) report(codedError('not-one-of', { field: 'theorem-numbering', value: JSON.stringify(numbering), allowed: ['per-kind', 'shared'] }), ['theorem-numbering']);
   return options;
 }
 
-type Report = (message: string, path: string[]) => void;
+type Report = (problem: CodedError, path: string[]) => void;
 
 function readMacros(value: unknown, report: Report): TexMacros {
   const macros: Record<string, string> = {};
   if (value === undefined || value === null) return macros;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    report('macros is not a map of macro names to expansions (macros: { \'\\R\': \'\\mathbb{R}\' })', ['macros']);
+    report(codedError('macros-not-map', {}), ['macros']);
     return macros;
   }
   for (const [written, expansion] of Object.entries(value)) {
     const name = `\\${written.replace(/^\\+/, '')}`;
     if (!commandName.test(name)) {
-      report(`macros: ${JSON.stringify(written)} is not a TeX command name`, ['macros', written]);
+      report(codedError('macro-name', { name: JSON.stringify(written) }), ['macros', written]);
     } else if (typeof expansion !== 'string') {
-      report(`macros: ${name} is not given as text (put its expansion in quotes)`, ['macros', written]);
+      report(codedError('macro-not-text', { name }), ['macros', written]);
     } else if (Object.hasOwn(macros, name)) {
-      report(`macros: ${name} is defined twice; the first is kept`, ['macros', written]);
+      report(codedError('macro-twice', { name }), ['macros', written]);
     } else {
       macros[name] = expansion;
     }
@@ -75,7 +77,7 @@ function readMacros(value: unknown, report: Report): TexMacros {
 function readDialect(value: unknown, report: Report): PostDialect {
   if (value === undefined || value === null) return 'default';
   if (typeof value === 'string' && (dialects as readonly string[]).includes(value)) return value as PostDialect;
-  report(`dialect ${JSON.stringify(value) ?? String(value)} is not one of ${dialects.map((d) => `"${d}"`).join(', ')}`, ['dialect']);
+  report(codedError('not-one-of', { field: 'dialect', value: JSON.stringify(value) ?? String(value), allowed: [...dialects] }), ['dialect']);
   return 'default';
 }
 

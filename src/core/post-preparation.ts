@@ -90,7 +90,7 @@ export function* preparePost(source: string, options: RenderMarkdownOptions = {}
   const citations = features.citations?.cite(tokens, front, options, (type, tag) => new (new md.core.State('', md, {})).Token(type, tag, 0)) ?? { cited: [], errors: [] };
   errors.push(...citations.errors);
   const post: PreparedPost = { md, tokens, front, trusted, formulas, numbering, errors, headingTokens, defined, citations: citations.cited, blocks, highlighter: options.highlighter };
-  for (const error of numbering.errors) errors.push({ message: error.message, line: formulaLine(post, error.formula) });
+  for (const { formula, ...error } of numbering.errors) errors.push({ ...error, line: formulaLine(post, formula) });
   errors.push(...resolveCrossReferences(tokens, labels, blockOptions));
   return post;
 }
@@ -186,9 +186,9 @@ export function formulaTypesetter(post: PreparedPost): (formula: number) => stri
     const { tex } = post.numbering.formulas[formula];
     const { input, source } = post.formulas[formula];
     const rendered = renderFormula(tex, { display: input.display, macros: source.macros, trusted: post.trusted });
-    if (rendered.error && !reported.has(formula)) {
+    if (rendered.problem && !reported.has(formula)) {
       reported.add(formula);
-      post.errors.push({ message: rendered.error, line: formulaLine(post, formula) });
+      post.errors.push({ ...rendered.problem, line: formulaLine(post, formula) });
     }
     return rendered.html;
   };

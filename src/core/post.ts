@@ -1,3 +1,5 @@
+import type { CodedError } from './error-messages.js';
+
 /** A post's author, as JSON Feed 1.1 gives it. */
 export interface PostAuthor {
   name: string;
@@ -33,7 +35,5 @@ export interface Post {
   comments?: number;
 }
 
-/** A problem found in input data: what is wrong and where. */
-export interface DataError {
-  message: string;
-}
+/** A problem found in input data: what is wrong and where, as a code with its parameters and in English. */
+export type DataError = CodedError;

@@ -1,6 +1,7 @@
 import { allPostFeatures } from './all-post-features.js';
 import type { CodeHighlighter } from './code-highlighter.js';
 import type { NumberedBlock, TheoremNumbering } from './block-numbering.js';
+import type { LocatedError } from './error-messages.js';
 import type { Locale } from './messages.js';
 import type { Equation } from './equation-numbering.js';
 import type { PostDialect, PostMeta } from './front-matter.js';
@@ -105,11 +106,8 @@ export interface Heading {
   id: string;
 }
 
-export interface RenderError {
-  message: string;
-  /** 1-based line in the source, front matter included. */
-  line?: number;
-}
+/** A problem in a post: its code, parameters and English `message`, and its 1-based line in the source, front matter included. */
+export type RenderError = LocatedError;
 
 export interface RenderedMarkdown {
   html: string;

@@ -1,4 +1,6 @@
 import katex, { type KatexOptions } from 'katex';
+import { codedError } from './post-error-messages.js';
+import type { CodedError } from './error-messages.js';
 import { escapeHtml } from './escape-html.js';
 import { LruCache } from './lru-cache.js';
 
@@ -23,6 +25,8 @@ export interface RenderedFormula {
   html: string;
   /** KaTeX's message when the formula could not be rendered. */
   error?: string;
+  /** The same, as a coded error (`formula`, `formula-too-long` or `formula-too-large`) for a page to word in its language. */
+  problem?: CodedError;
 }
 
 const safeProtocols = new Set(['http', 'https', 'mailto', '_relative']);
@@ -80,8 +84,7 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
   let result: RenderedFormula;
   if (!trusted && tex.length > untrustedFormulaLimit) {
     // KaTeX's time grows with the length; a visitor's formula this long is an attack or a paste error.
-    const message = `formula is too long: ${tex.length} characters (the limit for untrusted formulas is ${untrustedFormulaLimit})`;
-    result = { html: formulaErrorHtml(tex, message, display), error: message };
+    result = failedFormula(tex, display, codedError('formula-too-long', { length: tex.length, limit: untrustedFormulaLimit }));
     cache.set(key, result);
     return result;
   }
@@ -96,11 +99,10 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
     const flat = flatString(html);
     // The site owner's tall formulas (a 200-row alignment) are meant; only visitors' offsets are checked.
     const huge = trusted ? undefined : hugeOffset(flat);
-    result = huge === undefined ? { html: flat } : { html: formulaErrorHtml(tex, huge, display), error: huge };
+    result = huge === undefined ? { html: flat } : failedFormula(tex, display, huge);
   } catch (error) {
     // ParseErrors, and RangeErrors from deeply nested input.
-    const message = error instanceof Error ? error.message : String(error);
-    result = { html: formulaErrorHtml(tex, message, display), error: message };
+    result = failedFormula(tex, display, codedError('formula', { detail: error instanceof Error ? error.message : String(error) }));
   }
   cache.set(key, result);
   return result;
@@ -112,11 +114,15 @@ export function renderFormula(tex: string, options: RenderMathOptions = {}): Ren
 const offsetLimit = 200;
 const largeEmValue = /:(-?\d{3,}(?:\.\d+)?)em/g;
 
-function hugeOffset(html: string): string | undefined {
+function hugeOffset(html: string): CodedError | undefined {
   for (const [, value] of html.matchAll(largeEmValue)) {
-    if (Math.abs(Number(value)) > offsetLimit) return `formula is too large: it moves something ${value}em (the limit is ${offsetLimit}em)`;
+    if (Math.abs(Number(value)) > offsetLimit) return codedError('formula-too-large', { offset: value, limit: offsetLimit });
   }
   return undefined;
+}
+
+function failedFormula(tex: string, display: boolean, problem: CodedError): RenderedFormula {
+  return { html: formulaErrorHtml(tex, problem.message, display), error: problem.message, problem };
 }
 
 /**

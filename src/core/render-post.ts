@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape-html.js';
+import { codedErrorAt } from './post-error-messages.js';
 import { formulaTypesetter, mathContext, postHeadings, preparePost, sortedErrors } from './post-preparation.js';
 import type { PostFeatures } from './post-features.js';
 import { prefixIds } from './prefix-ids.js';
@@ -51,13 +52,12 @@ function withIdPrefix(rendered: RenderedMarkdown, prefix: string, keep: Readonly
 
 /** The result for untrusted text over the limit: the text as written, and why it is not rendered. */
 export function tooLong(source: string, maxLength: number): RenderedMarkdown {
-  const message = `text is too long to render: ${source.length} characters (the limit is ${maxLength})`;
   return {
     html: `<pre class="sb-too-long" tabindex="0">${escapeHtml(source)}</pre>\n`,
     meta: {},
     equations: [],
     headings: [],
-    errors: [{ message, line: 1 }],
+    errors: [codedErrorAt('text-too-long', { length: source.length, limit: maxLength }, 1)],
     macros: {},
     citations: [],
     blocks: [],

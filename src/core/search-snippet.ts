@@ -45,7 +45,7 @@ interface Hit {
  * `contentText`, else `summary`; raw TeX in them is rendered.
  */
 export function searchSnippet(post: Post, query: string, options: SearchSnippetOptions = {}): SearchSnippet {
-  const settings: Settings = { length: options.length ?? 160, locale: options.locale ?? 'en', trusted: true, macros: options.macros };
+  const settings: Settings = { length: options.length ?? 160, locale: options.locale ?? 'en', trusted: true, macros: options.macros, textStyleDisplays: false };
   const text = post.contentHtml ?? (post.contentText ? `<p>${escapeHtml(post.contentText)}</p>` : '');
   const source = (/\S/.test(text) ? text : `<p>${escapeHtml(post.summary ?? '')}</p>`).replace(moreMarkers, '');
   const terms = highlightTerms(query, settings.locale);

@@ -1,10 +1,11 @@
 // Every demo page in Chromium, in light and dark, zh and en, at 375 px and
-// 1280 px: axe-core finds no accessibility violation, and nothing overflows
-// horizontally except formulas, code and tables, which scroll.
+// 1280 px: axe-core finds no accessibility violation, nothing overflows
+// horizontally except formulas, code and tables, which scroll, and no request
+// fails but those the gallery makes on purpose.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, demoPages, hasSiteControls, horizontalOverflow, launchChromium, openDemoPage, resizeDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
+import { axeViolations, demoPages, failedRequestsOf, hasSiteControls, horizontalOverflow, launchChromium, openDemoPage, resizeDemoPage, serveRepository } from '../../scripts/demo-pages.mjs';
 
 let server;
 let browser;
@@ -19,6 +20,11 @@ after(async () => {
 
 const pages = await demoPages();
 
+// The gallery shows what its elements say when a file is missing: these requests fail on purpose.
+const missingOnPurpose = {
+  '/demo/gallery.html': ['404 /demo/posts/missing.md', '404 /demo/missing-feed.json', '404 /demo/missing-comments.json'],
+};
+
 describe('the demo pages', () => {
   it('are home, article (each sample post), archive, comments, search, components, the gallery, the playground and the plain-HTML example', () => {
     for (const page of ['/demo/index.html', '/demo/archive.html', '/demo/comments.html', '/demo/search.html', '/demo/components.html', '/demo/gallery.html', '/demo/playground.html', '/demo/article.html?post=zh-softmax', '/demo/article.html?post=en-random-walk', '/examples/plain.html']) assert.ok(pages.includes(page), page);
@@ -28,7 +34,7 @@ describe('the demo pages', () => {
   for (const page of pages) {
     for (const lang of hasSiteControls(page) ? ['zh-CN', 'en'] : [null]) {
       for (const theme of ['light', 'dark']) {
-        it(`${page}${lang ? ` in ${lang}` : ''}, ${theme}, at 375 px and 1280 px: no axe violations, nothing overflows`, async () => {
+        it(`${page}${lang ? ` in ${lang}` : ''}, ${theme}, at 375 px and 1280 px: no axe violations, nothing overflows, no request fails`, async () => {
           const tab = await openDemoPage(browser, server.url, page, { theme, lang: lang ?? undefined, width: 375 });
           try {
             if (lang) assert.equal(await tab.evaluate(() => document.documentElement.lang), lang);
@@ -38,6 +44,7 @@ describe('the demo pages', () => {
               found[width] = { axe: await axeViolations(tab), overflow: await tab.evaluate(horizontalOverflow) };
             }
             assert.deepEqual(found, { 375: { axe: [], overflow: [] }, 1280: { axe: [], overflow: [] } });
+            assert.deepEqual(new Set(failedRequestsOf(tab)), new Set(missingOnPurpose[page] ?? []));
           } finally {
             await tab.close();
           }
@@ -310,6 +317,46 @@ describe('the demo pages', () => {
     }
   });
 
+  it('the playground lists its errors in Chinese on a Chinese page, KaTeX\'s after 公式错误：', async () => {
+    const profile = await browser.createBrowserContext();
+    try {
+      const tab = await openDemoPage(profile, server.url, '/demo/playground.html', { lang: 'zh-CN' });
+      const errors = await tab.evaluate(() => [...document.getElementById('errors').children].map((li) => li.textContent));
+      assert.equal(errors.length, 2, errors.join('\n'));
+      assert.ok(errors.some((text) => /^第 \d+ 行：公式错误：KaTeX parse error/.test(text)), errors.join('\n'));
+      assert.ok(errors.some((text) => /^第 \d+ 行：未知的标签“eq:nowhere”$/.test(text)), errors.join('\n'));
+    } finally {
+      await profile.close();
+    }
+  });
+
+  for (const lang of ['zh-CN', 'en']) {
+    it(`the header is one row at 1280 px and wraps into title, links and controls at 375 px, in ${lang}`, async () => {
+      const tab = await openDemoPage(browser, server.url, '/demo/index.html', { lang, width: 1280 });
+      // Each piece of the header (title, links, controls) and each control: its top and bottom.
+      const rows = () => tab.evaluate(() => {
+        const box = (element) => {
+          const { top, bottom } = element.getBoundingClientRect();
+          return { top: Math.round(top), bottom: Math.round(bottom) };
+        };
+        return { pieces: [...document.querySelectorAll('.site-header > *')].map(box), controls: [...document.querySelectorAll('.site-header .controls > *')].map(box) };
+      });
+      // Boxes on one row overlap vertically.
+      const oneRow = (boxes) => boxes.every((a) => boxes.every((b) => a.top < b.bottom && b.top < a.bottom));
+      try {
+        const wide = await rows();
+        assert.equal(wide.pieces.length, 3);
+        assert.ok(oneRow(wide.pieces), JSON.stringify(wide.pieces));
+        await resizeDemoPage(tab, '/demo/index.html', 375);
+        const narrow = await rows();
+        assert.ok(narrow.pieces.every((piece, i) => i === 0 || piece.top >= narrow.pieces[i - 1].bottom), JSON.stringify(narrow.pieces));
+        assert.ok(oneRow(narrow.controls), JSON.stringify(narrow.controls));
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
   it('the overflow check reports a block wider than the viewport, and a box that scrolls text sideways', async () => {
     const tab = await openDemoPage(browser, server.url, '/demo/archive.html', { width: 375 });
     try {
@@ -320,6 +367,22 @@ describe('the demo pages', () => {
       assert.ok(found.some((line) => line.startsWith('the page:')), found.join('\n'));
       assert.ok(found.some((line) => line.startsWith('div.too-wide:')), found.join('\n'));
       assert.ok(found.some((line) => line.startsWith('div.scroller: scrolls sideways')), found.join('\n'));
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the failed-request check reports a file the server does not have', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/archive.html');
+    try {
+      await tab.evaluate(() => new Promise((done) => {
+        const image = new Image();
+        image.onerror = done;
+        image.alt = '';
+        image.src = 'images/nothing-here.svg';
+        document.body.append(image);
+      }));
+      assert.deepEqual(failedRequestsOf(tab), ['404 /demo/images/nothing-here.svg']);
     } finally {
       await tab.close();
     }

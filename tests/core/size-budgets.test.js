@@ -50,11 +50,14 @@ describe('size budgets (min+gzip)', () => {
 
   // 190 KB before footnotes, citations, numbered blocks, code and previews (183 KB then); 206.2 KB with them all
   // in the renderers chunk every post loaded; 187.0 KB once each feature became a chunk of its own (issue 11).
-  it('a plain post (no footnote, citation, theorem, figure, table or code) loads at most 190 KB in all: the element, then its renderers, and no feature’s code', async () => {
+  // 191 KB since every error has a code and a text in zh and en, which post-body's errorText needs
+  // (the English table of every code and the Chinese one: 187.6 → 190.9 KB); 191.6 KB with what landed
+  // beside it (the fading edge of wide formulas, the comment-count strings).
+  it('a plain post (no footnote, citation, theorem, figure, table or code) loads at most 192 KB in all: the element, then its renderers, and no feature’s code', async () => {
     const { chunks } = await measureEntry('dist/post-body.js');
     const plain = plainPostChunks(chunks);
     const total = sum(plain);
-    assert.ok(total <= 190 * KB, `${(total / KB).toFixed(1)} KB`);
+    assert.ok(total <= 192 * KB, `${(total / KB).toFixed(1)} KB`);
     for (const [feature, marker] of Object.entries(featureModules)) {
       assert.ok(!plain.some((chunk) => holds(chunk, marker)), `${feature} (${marker}) is not loaded by a plain post`);
     }
@@ -110,7 +113,7 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 60 KB up front, of which our own code (all of it, lazy parts too) is under 88 KB', async () => {
+  it('every element at once loads at most 63.5 KB up front, of which our own code (all of it, lazy parts too) is under 91.5 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
@@ -124,7 +127,10 @@ describe('size budgets (min+gzip)', () => {
     // (57.5 → 58.5 KB).
     // 59 KB until wide formulas faded at the edge that scrolls, excerpts showed citations as the post numbers them,
     // and far comment bodies had their wide formulas measured in idle time (58.5 → 59.4 KB).
-    assert.ok(initial <= 60 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // 60 KB until every error got a code and a text in zh and en, shown in the element's language by post-body,
+    // archive-list and comment-list (57.4 → 61.0 KB: the Chinese table 2.6 KB, the English one replacing the inline strings);
+    // 63.0 KB with the comment counts, fading formulas, excerpt citations and idle measuring above.
+    assert.ok(initial <= 63.5 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
     // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
     // 82 KB until each feature of an article became a module of its own, with the scan that tells which a post
@@ -134,6 +140,7 @@ describe('size budgets (min+gzip)', () => {
     // 85 KB until bylines showed comment counts (84.2 → 85.1 KB).
     // 86 KB until search kept Chinese terms in postings of its own (0.8 KB) and excerpts numbered citations (0.7 KB):
     // 87.4 KB with both.
-    assert.ok(own <= 88 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 88 KB until every error had a code and zh and en texts (84.1 → 87.8 KB on its own; 91.0 KB with the above).
+    assert.ok(own <= 91.5 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

@@ -7,6 +7,8 @@ import type { ArchiveMonth, ArchiveYear, PostQuery } from '../../core/archive.js
 import { type ArchiveIndex, filterArchive, indexArchive, isEmptyQuery, planArchivePass } from '../../core/archive-view.js';
 import { archiveMonthLabel, formatIsoDate, validTimeZone } from '../../core/dates.js';
 import { type ParsedFeed, parseFeed } from '../../core/feed.js';
+import type { ErrorStrings } from '../../core/error-messages.js';
+import { errorText } from '../../core/error-text.js';
 import type { Locale, Messages } from '../../core/messages.js';
 import { formatCount } from '../../core/numbers.js';
 import type { DataError, Post } from '../../core/post.js';
@@ -75,8 +77,8 @@ export class ArchiveListElement extends LitElement {
    */
   @property({ attribute: 'time-zone' }) accessor timeZone: string | undefined = undefined;
 
-  /** Replacements for the built-in interface text. */
-  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+  /** Replacements for the built-in interface text; `errors` rewords the messages about a bad feed, by code (`{ errors: { 'feed-no-items': () => … } }`). */
+  @property({ attribute: false }) accessor strings: (Partial<Messages> & ErrorStrings) | undefined = undefined;
 
   /** What was wrong in the feed fetched from `src` (`item 3: date_published is not a date …`); the rest is listed. */
   get errors(): readonly DataError[] {
@@ -222,7 +224,7 @@ export class ArchiveListElement extends LitElement {
     const index = this.#index;
     if (this.posts === undefined && load.state !== 'idle') {
       if (load.state === 'loading') return html`<p part="status" role="status" aria-busy="true">${messages.loading}</p>`;
-      const reason = load.state === 'failed' ? failureReason(load, messages) : index?.total === 0 && this.errors[0]?.message;
+      const reason = load.state === 'failed' ? failureReason(load, messages) : index?.total === 0 && this.errors[0] && errorText(this.errors[0], this.#locale.locale, this.strings?.errors);
       if (reason) return html`<p part="error" role="alert">${messages.loadFailed(load.url, reason)}</p>`;
     }
     if (!index) return nothing;

@@ -8,6 +8,9 @@ import type { LabelTarget } from '../../core/label-registry.js';
 import type { Equation } from '../../core/equation-numbering.js';
 import type { NumberedBlock } from '../../core/block-numbering.js';
 import { formatPostDate, readPostDate, validTimeZone } from '../../core/dates.js';
+import { dataError } from '../../core/data-error-messages.js';
+import type { ErrorStrings } from '../../core/error-messages.js';
+import { errorText } from '../../core/error-text.js';
 import type { Messages } from '../../core/messages.js';
 import type { DataError } from '../../core/post.js';
 import type { TexMacros } from '../../core/render-math.js';
@@ -152,8 +155,8 @@ export class CommentListElement extends LitElement {
    */
   @property({ attribute: 'for' }) accessor for: string | undefined = undefined;
 
-  /** Replacements for the built-in interface text. */
-  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+  /** Replacements for the built-in interface text; `errors` rewords the messages about bad data, by code (`{ errors: { 'comments-not-list': ({ got }) => … } }`). */
+  @property({ attribute: false }) accessor strings: (Partial<Messages> & ErrorStrings) | undefined = undefined;
 
   /** Problems found in the data: records skipped, parents missing, cycles broken. */
   get errors(): readonly DataError[] {
@@ -291,7 +294,7 @@ export class CommentListElement extends LitElement {
       try {
         this.#data = threadComments(JSON.parse(source));
       } catch (error) {
-        this.#data = { threads: [], comments: [], errors: [{ message: this.#locale.messages.notJson((error as Error).message) }] };
+        this.#data = { threads: [], comments: [], errors: [dataError('comments-not-json', { detail: (error as Error).message })] };
       }
     } else {
       this.#data = source !== undefined ? threadComments(source) : { threads: [], comments: [], errors: [] };
@@ -498,7 +501,7 @@ export class CommentListElement extends LitElement {
           comment.body.length > this.maxLength
             ? messages.commentRefused
             : renderers
-              ? unsafeHTML(renderers.excerpt(comment.body, { length: 60, locale, trusted: false, macros: this.macros }).html)
+              ? unsafeHTML(renderers.excerpt(comment.body, { length: 60, locale, trusted: false, macros: this.macros, displayMath: 'text' }).html)
               : comment.body.slice(0, 60);
         return html`<li part="comment">
           <div class="line">${this.#author(comment)}${messages.colon}<span part="excerpt">${summary}</span></div>
@@ -549,7 +552,7 @@ export class CommentListElement extends LitElement {
     if (this.comments === undefined && !this.#backend && load.state === 'failed') return html`<p part="error" role="alert">${messages.loadFailed(load.url, failureReason(load, messages))}</p><slot></slot>`;
     if (this.#data.comments.length === 0) {
       const [problem] = this.#data.errors;
-      return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${problem.message}</p>` : html`<p part="empty">${messages.noComments}</p>`;
+      return problem && !Array.isArray(this.comments) ? html`<p part="error" role="alert">${errorText(problem, this.#locale.locale, this.strings?.errors)}</p>` : html`<p part="empty">${messages.noComments}</p>`;
     }
     if (this.variant === 'recent') return this.#recent();
     this.#bodiesSoFar = 0;

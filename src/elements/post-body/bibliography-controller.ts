@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { codedErrorAt } from '../../core/post-error-messages.js';
 import type { Bibliography, BibliographySource } from '../../core/bibliography.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController, type FetchLimits, failureReason } from '../shared/fetch-controller.js';
@@ -57,7 +58,7 @@ export class BibliographyController implements ReactiveController {
     if (load.state === 'loading') return undefined;
     if (load.state === 'failed') {
       this.failure = messages.loadFailed(load.url, failureReason(load, messages));
-      return { references: [], errors: [{ message: `bibliography: ${this.failure}`, line: source.line }] };
+      return { references: [], errors: [codedErrorAt('bibliography-not-loaded', { detail: this.failure }, source.line)] };
     }
     return this.#parse(load.text, { line: source.line }, loader);
   }
@@ -73,7 +74,7 @@ export class BibliographyController implements ReactiveController {
         },
         (error: unknown) => {
           // The parser's chunk could not load (offline, say): the post renders, its citations unresolved.
-          parsed.bibliography = { references: [], errors: [{ message: `bibliography: ${error instanceof Error ? error.message : String(error)}`, line: place.line }] };
+          parsed.bibliography = { references: [], errors: [codedErrorAt('bibliography-not-loaded', { detail: error instanceof Error ? error.message : String(error) }, place.line)] };
         },
       ),
     );

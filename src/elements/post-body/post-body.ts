@@ -3,7 +3,9 @@ import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { dedent } from '../../core/dedent.js';
 import type { TexMacros } from '../../core/render-math.js';
-import type { RenderedMarkdown, RenderMarkdownOptions } from '../../core/render-markdown.js';
+import type { RenderedMarkdown, RenderError, RenderMarkdownOptions } from '../../core/render-markdown.js';
+import type { ErrorStrings } from '../../core/error-messages.js';
+import { errorText } from '../../core/error-text.js';
 import { type PostFeatureName, type PostFeatures, postFeatureNames, postFeaturesUsedBy } from '../../core/post-features.js';
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
 import { codeTokens, mathErrorStyles, tokens } from '../../styles/tokens.js';
@@ -151,8 +153,11 @@ export class PostBodyElement extends LitElement {
    */
   @property({ attribute: false }) accessor bibliography: Bibliography | readonly CslItem[] | undefined = undefined;
 
-  /** Replacements for the built-in interface text (loading and error messages). */
-  @property({ attribute: false }) accessor strings: Partial<Messages> | undefined = undefined;
+  /**
+   * Replacements for the built-in interface text (loading and error messages); `errors` rewords
+   * what `errorText` says of the post's errors, by code (`{ errors: { 'unknown-label': ({ label }) => … } }`).
+   */
+  @property({ attribute: false }) accessor strings: (Partial<Messages> & ErrorStrings) | undefined = undefined;
 
   /**
    * The last rendering: HTML, front matter, equations, headings and errors.
@@ -164,6 +169,15 @@ export class PostBodyElement extends LitElement {
    */
   get result(): RenderedMarkdown | undefined {
     return this.#result ?? this.#article.result;
+  }
+
+  /**
+   * What one of the post's errors (`result.errors`, or a `post-rendered` event's) says, in the
+   * element's language, with `strings.errors` on top: `未知的标签“eq:x”` under `lang="zh"`.
+   * KaTeX's own messages stay in English, after `公式错误：` in Chinese.
+   */
+  errorText(error: RenderError): string {
+    return errorText(error, this.#locale.locale, this.strings?.errors);
   }
 
   /**

@@ -70,6 +70,31 @@ describe('comment-list', () => {
     expect(line.querySelector('[part="post-link"]')!.getAttribute('href')).to.equal('/p/softmax');
   });
 
+  it('keeps a display formula in a recent comment to the height of a line of text', async () => {
+    const body = 'Since $$\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6},$$ the series converges.';
+    const el = await fixture<CommentListElement>(html`<div style="width: 15rem"><comment-list lang="en" variant="recent" .comments=${[
+      { id: 'f', author: 'Fe', date: '2024-01-06', body, post: { title: 'Basel', url: '/p/basel' } },
+      { id: 't', author: 'Ty', date: '2024-01-05', body: 'Plain words only.', post: { title: 'Basel', url: '/p/basel' } },
+    ]}></comment-list></div>`).then((wrapper) => wrapper.querySelector('comment-list')!);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="excerpt"] .katex-html'), 'the formula was never typeset');
+    const [withFormula, plain] = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.line')].map((line) => line.getBoundingClientRect().height);
+    expect(withFormula).to.be.above(0);
+    // One line, or at most a second one's worth for the fraction: not the three of a display-style sum.
+    expect(withFormula).to.be.at.most(plain * 1.5);
+    const sum = el.shadowRoot!.querySelector<HTMLElement>('[part="excerpt"] .katex-html')!.getBoundingClientRect().height;
+    expect(sum).to.be.at.most(plain * 1.5);
+  });
+
+  it('says what is wrong with the data in its language', async () => {
+    const el = await fixture<CommentListElement>(html`<comment-list lang="zh" .comments=${{ a: 1 } as never}></comment-list>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="error"]'), 'no error shown');
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('评论数据不是列表（而是 object）');
+    el.strings = { errors: { 'comments-not-list': ({ got }) => `需要一个列表，不是 ${got}` } };
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal('需要一个列表，不是 object');
+    expect(el.errors[0].message).to.equal('comments are not a list (got object)');
+  });
+
   it('loads comments from src, reporting and skipping the bad record', async () => {
     const el = await fixture<CommentListElement>(html`<comment-list lang="zh" src="/tests/elements/comment-list/fixtures/comments.json"></comment-list>`);
     await waitUntil(() => articles(el).length === 2, 'comments never rendered');

@@ -157,6 +157,22 @@ describe('post-body', () => {
     });
   });
 
+  describe('errors in its language', () => {
+    it('a Chinese post-body words an unknown label and a broken formula in Chinese, and a page rewords one code', async () => {
+      const el = await postBody('见 \\eqref{eq:nowhere}。\n\n$\\frac{1}{$', 'lang="zh-CN"');
+      await waitUntil(() => el.result?.errors.length === 2, 'errors never reported');
+      const said = () => el.result!.errors.map((error) => el.errorText(error));
+      expect(said()[0]).to.equal('未知的标签“eq:nowhere”');
+      expect(said()[1]).to.match(/^公式错误：KaTeX parse error/);
+      expect(el.result!.errors[0].message).to.equal('unknown label "eq:nowhere"');
+      el.strings = { errors: { 'unknown-label': ({ label }) => `没有“${label}”这个标签` } };
+      expect(said()[0]).to.equal('没有“eq:nowhere”这个标签');
+      el.lang = 'en';
+      el.strings = undefined;
+      expect(said()).to.deep.equal(el.result!.errors.map((error) => error.message));
+    });
+  });
+
   describe('real posts', () => {
     it('renders the article when its front matter is an alias bomb, and reports it', async () => {
       const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]', '---', '', '# Still here', '', '$x^2$'].join('\n');

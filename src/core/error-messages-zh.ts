@@ -1,0 +1,75 @@
+import { type ErrorMessages, type ErrorPlace, type LabelKind, quoted } from './error-messages.js';
+import { messages } from './messages.js';
+
+// The Chinese text of each error code; only the elements that show errors load it.
+
+const zhPlace = (at: ErrorPlace): string =>
+  ({ feed: '订阅源：', item: `第 ${'index' in at ? at.index : ''} 项：`, 'front-matter': 'front matter：', comment: `第 ${'index' in at ? at.index : ''} 条评论：`, 'comment-id': `评论“${'id' in at ? at.id : ''}”：` })[at.in];
+const zhKind = (kind: LabelKind) => (kind === 'equation' ? '公式' : messages.zh.blockNames[kind]);
+const zhShown = (kind: LabelKind, number: string) => messages.zh.blockNumber(messages.zh.blockNames[kind], number, kind);
+const zhMissing = { id: '没有 id', author: '没有作者', body: '没有正文', date: 'date 不是日期' } as const;
+
+export const chineseErrorMessages: ErrorMessages = {
+  'feed-not-json': ({ detail }) => `订阅源不是有效的 JSON：${detail}`,
+  'feed-not-object': () => '订阅源不是 JSON 对象',
+  'feed-no-items': () => '订阅源没有 items 列表',
+  'feed-version': ({ at, version }) => `${zhPlace(at)}version ${version} 不是 JSON Feed 的版本，按 1.1 读取`,
+  'feed-home-page-url': ({ at }) => `${zhPlace(at)}home_page_url 不是 http(s) 绝对网址，条目的链接保持原样`,
+  'not-object': ({ at, field }) => `${zhPlace(at)}${field ? `${field} ` : ''}不是对象`,
+  'no-content': ({ at }) => `${zhPlace(at)}既没有 content_html，也没有 content_text`,
+  'no-id': ({ at }) => `${zhPlace(at)}没有 id`,
+  'id-not-string': ({ at, value }) => `${zhPlace(at)}id 不是字符串（${value}）`,
+  'not-string': ({ at, field }) => `${zhPlace(at)}${field} 不是字符串`,
+  'not-date': ({ at, field, value, offset }) =>
+    `${zhPlace(at)}${field} 不是日期（${value === undefined ? '没有填写' : value}；应为 YYYY-MM-DD，或${offset ? '带时区偏移的日期时间，如 2024-09-06T10:00:00+08:00' : '日期时间，如 2024-09-06 10:00:00+08:00'}）`,
+  'date-in-future': ({ at, field }) => `${zhPlace(at)}${field} 是将来的日期`,
+  'not-number': ({ at, field }) => `${zhPlace(at)}${field} 不是数字`,
+  'not-whole-number': ({ at, field }) => `${zhPlace(at)}${field} 不是整数`,
+  negative: ({ at, field }) => `${zhPlace(at)}${field} 是负数`,
+  'no-name': ({ at, field }) => `${zhPlace(at)}${field} 没有名字`,
+  'series-not-name': ({ at, field }) => `${zhPlace(at)}${field} 既不是名字，也不是 { name, index }`,
+  'series-index': ({ at, field }) => `${zhPlace(at)}${field}.index 不是从 1 起的整数`,
+  'not-list': ({ at, field }) => `${zhPlace(at)}${field} 不是列表`,
+  'unsafe-link': ({ at, field }) => `${zhPlace(at)}${field} 不是安全的链接`,
+  'comments-not-list': ({ got }) => `评论数据不是列表（而是 ${got}）`,
+  'comments-not-json': ({ detail }) => `不是有效的 JSON：${detail}`,
+  'comment-incomplete': ({ at, missing }) => `${zhPlace(at)}${missing.map((field) => zhMissing[field]).join('，')}`,
+  'comment-duplicate-id': ({ at, id }) => `${zhPlace(at)}id“${id}”重复，已跳过`,
+  'comment-parent-not-id': ({ at }) => `${zhPlace(at)}parent 不是 id，作为新话题显示`,
+  'comment-parent-missing': ({ at, parent }) => `${zhPlace(at)}它回复的评论“${parent}”不存在，作为新话题显示`,
+  'comment-reply-loop': ({ at }) => `${zhPlace(at)}回复关系绕回了它自己，作为新话题显示`,
+  'comment-too-long': ({ length, limit }) => `评论太长：${length} 个字符，上限是 ${limit} 个`,
+  'front-matter-yaml': ({ detail }) => `front matter：${detail}`,
+  'front-matter-alias-unresolved': ({ name }) => `front matter：*${name} 的前面没有 &${name}`,
+  'front-matter-alias-bomb': ({ name, limit }) => `front matter：别名（*${name}）展开后超过 ${limit} 份，请直接写出这些值`,
+  'front-matter-not-map': () => 'front matter：应当是 key: value 形式的各行',
+  'macros-not-map': () => "front matter：macros 应当是宏名到展开式的映射（macros: { '\\R': '\\mathbb{R}' }）",
+  'macro-name': ({ name }) => `front matter：macros 中的 ${name} 不是 TeX 命令名`,
+  'macro-not-text': ({ name }) => `front matter：macros 中 ${name} 的展开式不是文本（请给它加上引号）`,
+  'macro-twice': ({ name }) => `front matter：macros 中的 ${name} 定义了两次，保留第一个`,
+  'not-one-of': ({ field, value, allowed }) => `front matter：${field} 的值 ${value} 不是${quoted(allowed, '、', '“', '”')}之一`,
+  'unknown-label': ({ label }) => `未知的标签“${label}”`,
+  'duplicate-label': ({ label, kind, number }) => `标签“${label}”重复：引用指向第一个，即${zhShown(kind, number)}`,
+  'two-labels': ({ kind, labels }) => `一个${zhKind(kind)}有多个标签：${quoted(labels, '和', '“', '”')}（使用第一个）`,
+  'eqref-not-equation': ({ label, kind }) => `\\eqref{${label}} 指向的是${zhKind(kind)}，不是公式：请写 \\ref{${label}} 或 @${label}`,
+  'block-unclosed': ({ name }) => `\\begin{${name}} 没有对应的 \\end{${name}}，按文本显示`,
+  'label-in-proof': ({ label, written }) => `证明中的${written === 'label' ? ` \\label{${label}} ` : `标签“${label}”`}不指向任何内容：证明不编号`,
+  formula: ({ detail }) => `公式错误：${detail}`,
+  'formula-too-long': ({ length, limit }) => `公式太长：${length} 个字符（访客公式的上限是 ${limit} 个）`,
+  'formula-too-large': ({ offset, limit }) => `公式太大：其中有内容移动了 ${offset}em（上限是 ${limit}em）`,
+  'text-too-long': ({ length, limit }) => `文字太长，无法渲染：${length} 个字符（上限是 ${limit} 个）`,
+  'code-block-option': ({ option }) => `代码块：未知的选项“${option}”（可用的有 linenos、linenos=N）`,
+  'code-block-linenos': ({ value }) => `代码块：linenos=${value} 不是行号（请写 linenos 或 linenos=5）`,
+  'bibliography-needs-loading': () => 'front matter：参考文献是 BibTeX 或网址，需要先加载：请把 loadPostBibliography() 的结果作为 bibliography 选项传给 renderMarkdown',
+  'bibliography-url': ({ url }) => `参考文献：${url} 是网址，请传入 readUrl 来读取`,
+  'bibliography-unreadable': ({ url, detail }) => `参考文献：无法读取 ${url}（${detail}）`,
+  'bibliography-not-loaded': ({ detail }) => `参考文献：${detail}`,
+  'bibliography-not-json': ({ detail }) => `参考文献：不是有效的 CSL-JSON：${detail}`,
+  'bibliography-not-array': () => '参考文献：CSL-JSON 应当是条目的数组',
+  'bibliography-item-not-object': ({ index }) => `参考文献：第 ${index} 个条目不是对象`,
+  'bibliography-item-no-id': ({ index }) => `参考文献：第 ${index} 个条目没有 id`,
+  'bibliography-bibtex': ({ detail }) => `参考文献：${detail}`,
+  'bibliography-key-twice': ({ key }) => `参考文献：键“${key}”定义了两次，保留第一个`,
+  'citation-unknown': ({ key }) => `引用：参考文献中没有“${key}”`,
+  'citation-no-bibliography': ({ key }) => `引用：引用了“${key}”，但文章没有参考文献`,
+};
