@@ -41,8 +41,10 @@ const firstSliceCharacters = 6000;
 const sliceBudget = 8;
 /** Milliseconds at most between two frames while typesetting: a yield alone may leave the browser no time to paint. */
 const frameInterval = 50;
-/** How many bodies from the top of the list are laid out wherever the page is scrolled. */
+/** How many bodies from the top of the list are laid out wherever the page is scrolled, at most… */
 const laidOutBodies = 10;
+/** …and until they hold this many characters of markdown: a few long comments fill more than a screen. */
+const laidOutCharacters = 4000;
 
 /**
  * @tagname comment-list
@@ -190,6 +192,7 @@ export class CommentListElement extends LitElement {
   #scrollTo?: string;
   /** While rendering: the bodies rendered so far, and whether a linked comment is still to come. */
   #bodiesSoFar = 0;
+  #charactersSoFar = 0;
   #aboveLinked = false;
   /** The labels of the `for` post the comments were rendered with. */
   #postLabels?: ReadonlyMap<string, LabelTarget>;
@@ -452,7 +455,8 @@ export class CommentListElement extends LitElement {
     // keeps its place. Those after may be skipped by the browser while far off screen (`.far`).
     const linked = `comment-${comment.id}` === this.#scrollTo;
     if (linked) this.#aboveLinked = false;
-    const far = this.#bodiesSoFar++ >= laidOutBodies && !this.#aboveLinked && !linked;
+    const far = (this.#bodiesSoFar++ >= laidOutBodies || this.#charactersSoFar >= laidOutCharacters) && !this.#aboveLinked && !linked;
+    this.#charactersSoFar += comment.body.length;
     return html`<li>
       <article part="comment" id="comment-${comment.id}" aria-label="${comment.author}">
         <header part="header">${this.#author(comment)} ${this.#date(comment)}</header>
@@ -556,6 +560,7 @@ export class CommentListElement extends LitElement {
     }
     if (this.variant === 'recent') return this.#recent();
     this.#bodiesSoFar = 0;
+    this.#charactersSoFar = 0;
     this.#aboveLinked = this.#scrollTo !== undefined;
     return html`${this.#earlier()}<ol part="list" aria-label=${messages.comments} @click=${this.#followInnerLink}>${this.#thread(this.#data.threads.slice(this.#from, this.#shown), 1)}</ol>
       ${this.#more()} ${this.#pagination()}`;

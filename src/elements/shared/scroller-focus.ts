@@ -11,8 +11,12 @@ import type { Messages } from '../../core/messages.js';
 // DOM (whole, a block at a time, typeset later), and measured again when
 // they change size or their content changes. A formula in a part of the page
 // the browser skips (`content-visibility: auto`, far off screen) has no size
-// to observe until it comes near; it is measured in idle time instead, a few
-// at a time, so it is a tab stop before anyone tabs to it. Each box that
+// to observe until it comes near; it is measured when the page is idle
+// instead, so it is a tab stop before anyone tabs to it. Reading one box's
+// size lays out the whole skipped part around it (a long comment: tens of
+// milliseconds), so this waits for true idleness, never for a deadline: a
+// busy page is not interrupted, and tabbing or scrolling to a far part brings
+// it near, where it is measured as it is laid out anyway. Each box that
 // overflows has a `data-scrolls` attribute while it does, whether or not it
 // is made a tab stop.
 
@@ -91,14 +95,11 @@ export class ScrollerFocus implements ReactiveController {
     if (this.#unmeasured.size > 0) this.#idle ||= whenIdle(this.#measureUnmeasured);
   }
 
-  /** Measures, while the page is idle, the boxes that no layout has measured: reading a size lays out just that box. */
+  /** Measures, while the page is idle, the boxes that no layout has measured; the first read may lay out the part that holds them. */
   readonly #measureUnmeasured = (deadline: IdleDeadline): void => {
     this.#idle = 0;
-    // A page that is never idle still gets its boxes measured, a slice of 4 ms at a time.
-    const end = performance.now() + 4;
-    const timeLeft = () => (deadline.didTimeout ? end - performance.now() : deadline.timeRemaining());
     for (const box of this.#unmeasured) {
-      if (timeLeft() < 1) break;
+      if (deadline.timeRemaining() < 1) break;
       if (box.isConnected) this.#measure(box);
       else this.#unmeasured.delete(box);
     }
@@ -156,7 +157,7 @@ export class ScrollerFocus implements ReactiveController {
 // Safari has no requestIdleCallback: a short timer stands in for it, with a slice of 8 ms.
 const whenIdle = (callback: IdleRequestCallback): number =>
   typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(callback, { timeout: 2000 })
+    ? requestIdleCallback(callback)
     : (setTimeout(() => {
         const end = performance.now() + 8;
         callback({ didTimeout: false, timeRemaining: () => Math.max(0, end - performance.now()) });

@@ -126,4 +126,17 @@ describe('comment-list with many large comments', () => {
     expect(bodyOf(el, '10').textContent).to.contain('Edited');
     expect(bodyOf(el, '10').querySelector('annotation')!.textContent).to.equal('e^{i\\pi}');
   });
+
+  it('lays out only the first few screenfuls of long comments; the rest wait, off screen, until they come near', async () => {
+    const el = await warmList();
+    // Three comments of 2 500 characters: the first two are laid out wherever the page is, the third only near the screen.
+    el.comments = Array.from({ length: 3 }, (_, i) => record(i + 1, longBody(i + 1, 2500)));
+    await el.updateComplete;
+    const skipping = (id: string) => getComputedStyle(bodyOf(el, id)).contentVisibility;
+    expect(['1', '2', '3'].map(skipping)).to.deep.equal(['visible', 'visible', 'auto']);
+    // Short comments: the first ten are laid out.
+    el.comments = Array.from({ length: 12 }, (_, i) => record(i + 1, `Short comment ${i + 1}.`));
+    await el.updateComplete;
+    expect(['10', '11'].map(skipping)).to.deep.equal(['visible', 'auto']);
+  });
 });
