@@ -51,8 +51,10 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * `<script type="text/markdown">` child. Equation and heading links scroll
  * within the article and update the URL fragment, so they can be shared.
  * Hovering, focusing or tapping a link to an equation (or to anything else in
- * the article but a heading) first shows a preview of it beside the link; a
- * second tap follows the link on a touch screen (`no-previews` turns this off).
+ * the article but a heading) first shows a preview of it beside the link (a
+ * footnote already in the margin beside its line is highlighted there
+ * instead); a second tap follows the link on a touch screen (`no-previews`
+ * turns this off).
  *
  * @slot - Fallback content: shown when there is no markdown, and beside the message when `src` cannot be loaded.
  *
