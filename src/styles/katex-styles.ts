@@ -23,6 +23,10 @@ export const katexStyles = css`
   .sb-math-glue {
     white-space: nowrap;
   }
+  /* A formula KaTeX refused is its source and a message: text, which wraps, and keeps the punctuation by itself. */
+  .sb-math-glue > .sb-math-error {
+    white-space: normal;
+  }
   .katex [style*='color:#cc0000'] {
     color: ${token('color-error')} !important;
   }

@@ -149,6 +149,15 @@ describe('post-body', () => {
       expect(contentOf(el).textContent!.split('。').length - 1, 'each full stop shown once').to.equal(2);
     });
 
+    it('wraps a broken formula\'s source and message in a narrow column even with punctuation after it', async () => {
+      const host = await fixture<HTMLDivElement>('<div style="width: 200px"><post-body></post-body></div>');
+      const el = host.querySelector('post-body')!;
+      el.markdown = String.raw`So $\nosuchcommand{x} + \alsonotacommand$, and more.`;
+      await el.updateComplete;
+      const error = contentOf(el).querySelector('.sb-math-error')!;
+      expect(error.getBoundingClientRect().right).to.be.at.most(host.getBoundingClientRect().right + 1);
+    });
+
     it('loads neither markdown-it-footnote nor the sidenote layout for articles without footnotes', async () => {
       await postBody(article);
       const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
