@@ -3,6 +3,7 @@ import MarkdownIt, { type RendererRule as RenderRule, type StateBlock, type Stat
 import texmath from 'markdown-it-texmath';
 import { escapeHtml } from './escape-html.js';
 import { isSafeUrl } from './safe-url.js';
+import { keepPunctuationWithFormulas } from './math-punctuation.js';
 import { numberedBlocks } from './numbered-blocks.js';
 import type { PostFeatures } from './post-features.js';
 import { precededByOddBackslashes } from './tex-scan.js';
@@ -306,6 +307,7 @@ function createMarkdown(trusted: boolean, images: boolean, features: PostFeature
   numberedBlocks(md, features, trusted);
   for (const type of inlineMathTypes) md.renderer.rules[type] = renderInline;
   for (const type of blockMathTypes) md.renderer.rules[type] = renderBlock;
+  keepPunctuationWithFormulas(md, new Set([...inlineMathTypes].filter((type) => type !== 'math_inline_double')));
   md.renderer.rules.heading_close = renderHeadingClose;
   features.code?.use(md, trusted);
   if (!trusted) {

@@ -9,7 +9,8 @@ import { token } from './tokens.js';
  * column the number sits on top of the formula. As the last item of a flex
  * row it follows the formula instead, and a wide formula scrolls with it.
  * Formulas are scaled by `--sb-math-scale` (KaTeX's own size is 1.21em),
- * and the command KaTeX refused to run shows in `--sb-color-error`.
+ * the command KaTeX refused to run shows in `--sb-color-error`, and the
+ * punctuation after an inline formula stays on its line.
  */
 export const katexStyles = css`
   ${unsafeCSS(katexCss)}
@@ -17,6 +18,14 @@ export const katexStyles = css`
     font-size: calc(1.21em * ${token('math-scale')});
     /* A formula never breaks inside a symbol or a tag like (12); a wide one scrolls. */
     overflow-wrap: normal;
+  }
+  /* A short inline formula and the punctuation after it, kept on one line (core/math-punctuation.ts). */
+  .sb-math-glue {
+    white-space: nowrap;
+  }
+  /* A formula KaTeX refused is its source and a message: text, which wraps, and keeps the punctuation by itself. */
+  .sb-math-glue > .sb-math-error {
+    white-space: normal;
   }
   .katex [style*='color:#cc0000'] {
     color: ${token('color-error')} !important;

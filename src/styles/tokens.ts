@@ -84,6 +84,21 @@ export const codeTokens = css`
   }
 `;
 
+/**
+ * What a figure's picture sits on. A picture loaded from a file (an `<img>`:
+ * a PNG, or an SVG drawn in fixed colours for a white page) cannot follow the
+ * page's scheme, and grey axis labels meant for white vanish on a dark
+ * background; so in the dark scheme it gets a light card, and in the light
+ * scheme none. A site whose pictures are drawn for both sets
+ * `--sb-post-body-figure-backdrop: transparent`. A drawing inlined as `<svg>`
+ * in the post's HTML uses `currentColor` and gets no card.
+ */
+export const figureTokens = css`
+  :host {
+    --_figure-backdrop: var(--sb-post-body-figure-backdrop, light-dark(transparent, #f0f3f6));
+  }
+`;
+
 /** How a formula that KaTeX could not render looks, wherever it appears. */
 export const mathErrorStyles = css`
   .sb-math-error {

@@ -53,6 +53,39 @@ describe('the demo pages', () => {
     }
   }
 
+  // What the fixes of issue 11's screenshots keep fixed, on the sample articles with the demo's own fonts:
+  // a formula in a table cell split at its arrow (the zh table at 1280 px), a full stop or comma after a
+  // formula beginning a line (zh at 390 px, en at 375 px).
+  it('the sample articles split no formula in a table cell, and begin no line with the punctuation after a formula, at 375, 390 and 1280 px', async () => {
+    const found = [];
+    for (const [page, lang] of [['/demo/article.html?post=zh-softmax', 'zh-CN'], ['/demo/article.html?post=en-random-walk', 'en']]) {
+      for (const width of [375, 390, 1280]) {
+        const tab = await openDemoPage(browser, server.url, page, { lang, width, whole: true });
+        try {
+          found.push(...(await tab.evaluate(() => {
+            const root = document.querySelector('post-body').shadowRoot;
+            const texOf = (formula) => formula.querySelector('annotation')?.textContent;
+            const wrong = [...root.querySelectorAll('td .katex, th .katex')].filter((formula) => formula.getClientRects().length > 1).map((formula) => `split in a cell: ${texOf(formula)}`);
+            for (const formula of root.querySelectorAll('p .katex, li .katex')) {
+              let node = formula;
+              while (node && !node.nextSibling && !node.parentElement?.matches('p, li')) node = node.parentNode;
+              const next = node?.nextSibling;
+              if (next?.nodeType !== Node.TEXT_NODE || !/^[\p{Pe}\p{Pf}\p{Po}]/u.test(next.data)) continue;
+              const range = document.createRange();
+              range.setStart(next, 0);
+              range.setEnd(next, 1);
+              if (range.getBoundingClientRect().top >= [...formula.getClientRects()].at(-1).bottom - 2) wrong.push(`${next.data[0]} begins a line after ${texOf(formula)}`);
+            }
+            return wrong;
+          })).map((wrong) => `${page} at ${width} px: ${wrong}`));
+        } finally {
+          await tab.close();
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
   it('start on the system theme, and follow it', async () => {
     for (const scheme of ['light', 'dark']) {
       // A fresh profile: the other pages' choices are remembered in localStorage.

@@ -83,6 +83,41 @@ describe('math delimiters', () => {
   });
 });
 
+describe('punctuation after an inline formula', () => {
+  /** What each glue span holds: the TeX of its formula (or the text of its link) and the punctuation after it. */
+  const glued = (html) => findAll(parseHtml(html), byClass('sb-math-glue')).map((span) => {
+    const formula = findAll(span, (e) => e.tag === 'annotation').map(visibleText)[0];
+    return `${formula ?? visibleText(span.children[0])}|${span.children.slice(1).map(visibleText).join('')}`;
+  });
+  const cases = [
+    ['a Chinese full stop', '期望等于 $\\bar{s}$。满足', ['\\bar{s}|。']],
+    ['a Chinese colon', '都不超过 $1$：', ['1|：']],
+    ['an English comma, and the closing bracket and full stop after another formula', 'With $N - k$, and ($k$).', ['N - k|,', 'k|).']],
+    ['a closing quote', '“$x$”就是', ['x|”']],
+    ['an equation reference', String.raw`由\eqref{eq:e}。
+
+\begin{equation}E \label{eq:e}\end{equation}`, ['(1)|。']],
+  ];
+  for (const [name, source, expected] of cases) {
+    it(`keeps ${name} on the formula's line, and shows it once`, () => {
+      const { html, errors } = renderMarkdown(source);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(glued(html), expected);
+      const text = visibleText(parseHtml(html));
+      for (const entry of expected) {
+        const punctuation = entry.split('|')[1];
+        assert.equal(text.split(punctuation).length - 1, source.split(punctuation).length - 1, `${punctuation} shown once`);
+      }
+    });
+  }
+
+  it('leaves a formula followed by a space or a letter, a display formula inside a line and a long formula, which may break, unwrapped', () => {
+    assert.deepEqual(glued(renderMarkdown('Both $a$ and $b$ here, $$x^2$$. Then $c$x.').html), []);
+    const long = String.raw`\mathbb{E}_k[X_T^2] - \mathbb{E}_k[T] = k^2 + \sum_{i=1}^{n} a_i`;
+    assert.deepEqual(glued(renderMarkdown(`So $${long}$, and`).html), []);
+  });
+});
+
 describe('dollar signs that are not math', () => {
   const cases = [
     ['$5 and $10 stays text', 'It costs $5 and $10.', 'It costs $5 and $10.'],

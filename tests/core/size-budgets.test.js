@@ -53,11 +53,13 @@ describe('size budgets (min+gzip)', () => {
   // 191 KB since every error has a code and a text in zh and en, which post-body's errorText needs
   // (the English table of every code and the Chinese one: 187.6 → 190.9 KB); 191.6 KB with what landed
   // beside it (the fading edge of wide formulas, the comment-count strings).
-  it('a plain post (no footnote, citation, theorem, figure, table or code) loads at most 192 KB in all: the element, then its renderers, and no feature’s code', async () => {
+  // 192 KB until a short inline formula kept the punctuation after it on its line (core/math-punctuation.ts,
+  // in the renderers every post loads, and its rule in KaTeX's styles): 191.6 → 192.2 KB.
+  it('a plain post (no footnote, citation, theorem, figure, table or code) loads at most 193 KB in all: the element, then its renderers, and no feature’s code', async () => {
     const { chunks } = await measureEntry('dist/post-body.js');
     const plain = plainPostChunks(chunks);
     const total = sum(plain);
-    assert.ok(total <= 192 * KB, `${(total / KB).toFixed(1)} KB`);
+    assert.ok(total <= 193 * KB, `${(total / KB).toFixed(1)} KB`);
     for (const [feature, marker] of Object.entries(featureModules)) {
       assert.ok(!plain.some((chunk) => holds(chunk, marker)), `${feature} (${marker}) is not loaded by a plain post`);
     }
@@ -113,7 +115,7 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 63.5 KB up front, of which our own code (all of it, lazy parts too) is under 91.5 KB', async () => {
+  it('every element at once loads at most 63.5 KB up front, of which our own code (all of it, lazy parts too) is under 92.5 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
@@ -141,6 +143,8 @@ describe('size budgets (min+gzip)', () => {
     // 86 KB until search kept Chinese terms in postings of its own (0.8 KB) and excerpts numbered citations (0.7 KB):
     // 87.4 KB with both.
     // 88 KB until every error had a code and zh and en texts (84.1 → 87.8 KB on its own; 91.0 KB with the above).
-    assert.ok(own <= 91.5 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 91.5 KB until punctuation stayed on a short formula's line, a footnote mark highlighted its sidenote
+    // instead of covering the margin with a popover, and figures got a card in the dark scheme (91.0 → 91.8 KB).
+    assert.ok(own <= 92.5 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

@@ -7,6 +7,13 @@ export const numberedBlockStyles = css`
     text-align: center;
     scroll-margin-top: var(--sb-scroll-margin-top, 1em);
   }
+  /* The picture on its card (see figureTokens), the same size in both schemes so that switching moves nothing. */
+  .sb-figure img {
+    box-sizing: border-box;
+    padding: var(--_space-s);
+    border-radius: var(--_radius);
+    background: var(--_figure-backdrop);
+  }
   figcaption, caption {
     margin-top: var(--_space-s);
     color: var(--_color-muted);

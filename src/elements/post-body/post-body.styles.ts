@@ -122,6 +122,10 @@ export const postBodyStyles = css`
   th {
     background: var(--_color-surface);
   }
+  /* A formula in a cell stays on one line (\tau \to +\infty never splits at its arrow); the cell's words still wrap. */
+  :is(td, th) .katex {
+    white-space: nowrap;
+  }
   pre:focus-visible, table:focus-visible {
     outline: 2px solid var(--_color-accent);
     outline-offset: 2px;

@@ -8,7 +8,7 @@ import type { ErrorStrings } from '../../core/error-messages.js';
 import { errorText } from '../../core/error-text.js';
 import { type PostFeatureName, type PostFeatures, postFeatureNames, postFeaturesUsedBy } from '../../core/post-features.js';
 import { adoptKatexStylesInDocument, katexStyles, registerKatexFonts } from '../../styles/katex-styles.js';
-import { codeTokens, mathErrorStyles, tokens } from '../../styles/tokens.js';
+import { codeTokens, figureTokens, mathErrorStyles, tokens } from '../../styles/tokens.js';
 import type { Messages } from '../../core/messages.js';
 import { FetchController, failureReason } from '../shared/fetch-controller.js';
 import { LazyModuleRequest, lazyModule, readyToHydrate, updatedWith } from '../shared/lazy-module.js';
@@ -51,8 +51,10 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * `<script type="text/markdown">` child. Equation and heading links scroll
  * within the article and update the URL fragment, so they can be shared.
  * Hovering, focusing or tapping a link to an equation (or to anything else in
- * the article but a heading) first shows a preview of it beside the link; a
- * second tap follows the link on a touch screen (`no-previews` turns this off).
+ * the article but a heading) first shows a preview of it beside the link (a
+ * footnote already in the margin beside its line is highlighted there
+ * instead); a second tap follows the link on a touch screen (`no-previews`
+ * turns this off).
  *
  * @slot - Fallback content: shown when there is no markdown, and beside the message when `src` cannot be loaded.
  *
@@ -66,6 +68,7 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @cssprop [--sb-scroll-margin-top=1em] - Space kept above an equation, heading or footnote scrolled to (for sticky headers).
  * @cssprop [--sb-post-body-sidenote-width=14rem] - Width of the footnotes shown in the right margin, beside the line citing them, when the article is at least 48rem wide (on screen; otherwise, and in print, they are listed at the end).
  * @cssprop [--sb-post-body-sidenote-gap=2rem] - Space between the text and those notes.
+ * @cssprop [--sb-post-body-figure-backdrop=light-dark(transparent, #f0f3f6)] - What the picture of a figure sits on: in the dark scheme a light card, since a picture from a file (PNG, or SVG drawn for a white page) cannot follow the scheme; `transparent` for pictures drawn for both (an inline `<svg>` using `currentColor` never gets one).
  * @cssprop [--sb-post-body-theorem-rule=var(--sb-color-border)] - The rule beside a theorem, lemma, proof ….
  * @cssprop [--sb-post-body-theorem-font-style=normal] - Text of theorems, lemmas, propositions and corollaries (`italic` as in LaTeX).
  * @cssprop [--sb-post-body-preview-width=36rem] - Widest a link's preview gets (never wider than the viewport).
@@ -110,7 +113,7 @@ const sidenoteLayout = lazyModule(() => import('./sidenote-layout.js'));
  * @fires {PostRenderedEvent} post-rendered - A new article is on the page, every block of it (its first screen showed earlier; far formulas are typeset as they come near); the event has `equations`, `headings`, `errors` and `meta`.
  */
 export class PostBodyElement extends LitElement {
-  static override styles = [tokens, codeTokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles, numberedBlockStyles, codeStyles];
+  static override styles = [tokens, codeTokens, figureTokens, katexStyles, mathErrorStyles, postBodyStyles, deferredBlockStyles, sidenoteStyles, citationStyles, numberedBlockStyles, codeStyles];
 
   /** The article's markdown, with optional YAML front matter. Takes precedence over `src`. */
   @property({ attribute: false }) accessor markdown: string | undefined = undefined;

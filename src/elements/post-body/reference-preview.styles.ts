@@ -41,6 +41,11 @@ export const referencePreviewStyles = css`
   .sb-preview-body > * {
     margin-block: 0;
   }
+  /* A figure shows whole, its caption too: the picture is drawn smaller to leave the caption room. */
+  .sb-preview-body .sb-figure img {
+    max-height: 10em;
+    width: auto;
+  }
   .sb-preview-body .katex-display {
     margin: 0.25em 0;
   }

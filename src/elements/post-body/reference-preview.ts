@@ -9,7 +9,9 @@ import { referencePreviewStyles } from './reference-preview.styles.js';
 // it is on the page, not typeset again. It lives in the article's shadow root,
 // so the article's styles and KaTeX's reach the copy; with the Popover API it
 // is in the top layer, where nothing on the page clips it, and otherwise an
-// absolutely positioned element above the page.
+// absolutely positioned element above the page. A footnote already on show
+// beside its line (a sidenote) gets no popover, which would cover the margin
+// it sits in: the note itself is highlighted instead.
 
 /** Milliseconds the pointer rests on a link before its preview shows. */
 const hoverDelay = 300;
@@ -24,6 +26,8 @@ export class ReferencePreviews {
   #popover?: HTMLElement;
   /** The link whose preview is on show. */
   #link?: HTMLAnchorElement;
+  /** The sidenote highlighted as the preview of `#link`, in place of the popover. */
+  #note?: Element;
   #how?: PreviewInteraction;
   /** The link whose preview is waiting for its delay. */
   #pending?: HTMLAnchorElement;
@@ -46,7 +50,7 @@ export class ReferencePreviews {
   handle(event: Event): void {
     const node = event.target instanceof Node ? event.target : null;
     const link = referenceLink(node, this.options.content());
-    const inPopover = node !== null && this.#popover?.contains(node) === true;
+    const inPopover = this.#isInPreview(node);
     const pointerType = (event as Partial<PointerEvent>).pointerType;
     const to = (event as FocusEvent | PointerEvent).relatedTarget;
     const movedOff = (from: Node) => !(to instanceof Node && from.contains(to));
@@ -92,15 +96,10 @@ export class ReferencePreviews {
   hide(): void {
     this.#cancelShow();
     this.#cancelHide();
-    const popover = this.#popover;
-    if (popover && this.#link) {
-      if (popover.hasAttribute('popover')) {
-        if (popover.matches(':popover-open')) popover.hidePopover();
-      } else {
-        popover.hidden = true;
-      }
-    }
+    if (this.#link) this.#hidePopover();
     this.#link?.removeAttribute('aria-describedby');
+    this.#note?.removeAttribute('data-sb-previewed');
+    this.#note = undefined;
     this.#link = undefined;
     this.#how = undefined;
     document.removeEventListener('keydown', this.#onDocumentKeydown, true);
@@ -150,24 +149,43 @@ export class ReferencePreviews {
     if (!this.options.enabled() || !link.isConnected) return;
     subject ??= previewSubject(link, this.options);
     if (!subject) return;
-    const popover = this.#popoverFor(this.options.root());
     if (this.#link !== link) this.#link?.removeAttribute('aria-describedby');
+    this.#note?.removeAttribute('data-sb-previewed');
+    this.#note = undefined;
     const shownBefore = this.#link !== undefined;
     this.#link = link;
     this.#how = how;
-    popover.firstElementChild!.replaceChildren(copyOf(subject));
-    if (popover.hasAttribute('popover')) {
-      if (!popover.matches(':popover-open')) popover.showPopover();
+    if (isSidenoteInView(subject)) {
+      this.#hidePopover();
+      this.#note = subject;
+      subject.setAttribute('data-sb-previewed', '');
+      link.setAttribute('aria-describedby', subject.id);
     } else {
-      popover.hidden = false;
+      const popover = this.#popoverFor(this.options.root());
+      popover.firstElementChild!.replaceChildren(copyOf(subject));
+      if (popover.hasAttribute('popover')) {
+        if (!popover.matches(':popover-open')) popover.showPopover();
+      } else {
+        popover.hidden = false;
+      }
+      link.setAttribute('aria-describedby', popover.id);
+      this.#position();
     }
-    link.setAttribute('aria-describedby', popover.id);
-    this.#position();
     if (shownBefore) return;
     document.addEventListener('keydown', this.#onDocumentKeydown, true);
     document.addEventListener('pointerdown', this.#onDocumentPointerdown, true);
     document.addEventListener('scroll', this.#onViewportChange, { capture: true, passive: true });
     window.addEventListener('resize', this.#onViewportChange);
+  }
+
+  #hidePopover(): void {
+    const popover = this.#popover;
+    if (!popover) return;
+    if (popover.hasAttribute('popover')) {
+      if (popover.matches(':popover-open')) popover.hidePopover();
+    } else {
+      popover.hidden = true;
+    }
   }
 
   #popoverFor(root: ShadowRoot | HTMLElement): HTMLElement {
@@ -196,10 +214,11 @@ export class ReferencePreviews {
   #position(): void {
     const popover = this.#popover;
     const link = this.#link;
-    if (!popover || !link) return;
+    if (!link) return;
     const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
     const anchor = nearestLine(link);
     if (!link.isConnected || anchor.top + anchor.height < 0 || anchor.top > viewport.height) return this.hide();
+    if (this.#note || !popover) return;
     // Where (0, 0) lands depends on the containing block (the viewport in the top layer, a positioned ancestor otherwise).
     popover.style.left = '0px';
     popover.style.top = '0px';
@@ -241,7 +260,12 @@ export class ReferencePreviews {
   }
 
   #isWithin(node: EventTarget | null): boolean {
-    return node instanceof Node && (this.#link?.contains(node) === true || this.#popover?.contains(node) === true);
+    return (node instanceof Node && this.#link?.contains(node) === true) || this.#isInPreview(node);
+  }
+
+  /** Whether `node` is in what shows the preview: the popover, or the sidenote highlighted in its place. */
+  #isInPreview(node: EventTarget | null): boolean {
+    return node instanceof Node && (this.#popover?.contains(node) === true || this.#note?.contains(node) === true);
   }
 
   readonly #onDocumentKeydown = (event: KeyboardEvent): void => {
@@ -268,12 +292,23 @@ export class ReferencePreviews {
  */
 function copyOf(subject: Element): Element {
   const copy = subject.cloneNode(true) as Element;
-  for (const element of [copy, ...copy.querySelectorAll('[id], [data-targeted], [data-sb-far], [aria-describedby], [tabindex]')]) {
-    for (const name of ['id', 'data-targeted', 'data-sb-far', 'aria-describedby', 'tabindex']) element.removeAttribute(name);
+  for (const element of [copy, ...copy.querySelectorAll('[id], [data-targeted], [data-sb-previewed], [data-sb-far], [aria-describedby], [tabindex]')]) {
+    for (const name of ['id', 'data-targeted', 'data-sb-previewed', 'data-sb-far', 'aria-describedby', 'tabindex']) element.removeAttribute(name);
   }
   for (const anchor of copy.querySelectorAll('.sb-heading-anchor')) anchor.remove();
   for (const focusable of copy.querySelectorAll('a[href], button, input, select, textarea, summary, [contenteditable]')) focusable.setAttribute('tabindex', '-1');
   return copy;
+}
+
+/**
+ * Whether the target is a footnote already on show as a sidenote, beside the
+ * line citing it and all of it in the viewport (see sidenote-layout.ts): a
+ * popover could only repeat it, over the margin it is in.
+ */
+function isSidenoteInView(subject: Element): boolean {
+  if (!subject.matches('.sb-footnotes[data-sb-placed] .sb-footnote') || getComputedStyle(subject).position !== 'absolute') return false;
+  const { top, right, bottom, left } = subject.getBoundingClientRect();
+  return top >= 0 && left >= 0 && bottom <= document.documentElement.clientHeight && right <= document.documentElement.clientWidth;
 }
 
 /** The smallest share of its size a formula wider than the preview is drawn at; wider still, it scrolls. */

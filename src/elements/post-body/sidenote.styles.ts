@@ -35,7 +35,8 @@ export const sidenoteStyles = css`
     border-radius: var(--_radius);
     transition: background-color 0.6s;
   }
-  .sb-footnote:focus {
+  /* Gone to, or (beside the text) previewed from its mark: see reference-preview.ts. */
+  .sb-footnote:focus, .sb-footnote[data-sb-previewed] {
     outline: none;
     background: var(--_color-highlight);
   }
@@ -73,6 +74,11 @@ export const sidenoteStyles = css`
         list-style: none;
         font-size: 0.85rem;
         line-height: 1.6;
+        /* The highlight reaches a little past the text, without moving it. */
+        transition: background-color 0.6s, box-shadow 0.6s;
+      }
+      .sb-footnotes[data-sb-placed] .sb-footnote:is(:focus, [data-sb-previewed]) {
+        box-shadow: 0 0 0 0.4em var(--_color-highlight);
       }
       .sb-footnotes[data-sb-placed] .sb-footnote > :first-child {
         margin-top: 0;

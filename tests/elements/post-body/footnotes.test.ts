@@ -1,5 +1,5 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/post-body.js';
 import type { PostBodyElement } from '../../../src/post-body.js';
 
@@ -133,6 +133,88 @@ describe('post-body footnotes', () => {
       await el.updateComplete;
       expect(contentOf(el).querySelector('.sb-footnotes')!.getAttribute('aria-label')).to.equal('脚注');
       expect(contentOf(el).querySelector('.sb-footnote-backref')!.getAttribute('aria-label')).to.equal('返回正文');
+    });
+  });
+
+  describe('the preview of a note from its mark', () => {
+    const previewOf = (el: PostBodyElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="preview"]');
+    const isShown = (preview: HTMLElement | null) => preview !== null && preview.matches(':popover-open');
+    const isHighlighted = (note: Element) => getComputedStyle(note).backgroundColor !== 'rgba(0, 0, 0, 0)';
+    /** Longer than any of the previews' delays: for checking that something does not happen. */
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
+
+    async function pointAt(element: Element): Promise<void> {
+      const { left, top, width, height } = element.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(left + width / 2), Math.round(top + height / 2)] });
+    }
+
+    function tap(target: Element): void {
+      const init = { bubbles: true, composed: true, cancelable: true, pointerType: 'touch', isPrimary: true, button: 0 };
+      target.dispatchEvent(new PointerEvent('pointerdown', init));
+      target.dispatchEvent(new PointerEvent('pointerup', init));
+      target.dispatchEvent(new PointerEvent('click', init));
+    }
+
+    /** That nothing the previews show covers any of the notes in the margin. */
+    function expectMarginUncovered(el: PostBodyElement): void {
+      const preview = previewOf(el);
+      if (!isShown(preview)) return;
+      const box = preview!.getBoundingClientRect();
+      notesOf(el).forEach((note, index) => expect(overlap(box, note.getBoundingClientRect()), `the preview covers note ${index + 1}`).to.be.false);
+    }
+
+    beforeEach(() => setViewport({ width: 1280, height: 800 }));
+    afterEach(async () => {
+      await resetMouse();
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    it('highlights a note shown beside its line when the pointer rests on its mark, and covers no note with a popover', async () => {
+      const el = await postBody(1200);
+      const [mark] = referencesOf(el);
+      const notes = notesOf(el);
+      await pointAt(mark);
+      await waitUntil(() => isHighlighted(notes[0]), 'the note beside the line was not highlighted');
+      await settle();
+      expect(isShown(previewOf(el)), 'a popover over the margin').to.be.false;
+      expectMarginUncovered(el);
+      expect(mark.getAttribute('aria-describedby'), 'the mark is described by the note').to.equal(notes[0].id);
+      expect(notes.slice(1).some(isHighlighted), 'another note highlighted').to.be.false;
+      await pointAt(contentOf(el).querySelector('h1')!);
+      await waitUntil(() => !isHighlighted(notes[0]), 'the highlight stayed after the pointer left');
+      expect(mark.hasAttribute('aria-describedby')).to.be.false;
+    });
+
+    it('highlights it when the keyboard focuses the mark, and Escape takes the highlight off', async () => {
+      const el = await postBody(1200);
+      const mark = referencesOf(el)[1];
+      const note = notesOf(el)[1];
+      mark.focus();
+      await waitUntil(() => isHighlighted(note), 'the note beside the line was not highlighted');
+      expect(isShown(previewOf(el)), 'a popover over the margin').to.be.false;
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !isHighlighted(note), 'Escape left the highlight');
+      expect(el.shadowRoot!.activeElement, 'focus stays on the mark').to.equal(mark);
+    });
+
+    it('highlights it on a first tap, and goes to it on the second', async () => {
+      const el = await postBody(1200);
+      const [mark] = referencesOf(el);
+      tap(mark);
+      await waitUntil(() => isHighlighted(notesOf(el)[0]), 'the note beside the line was not highlighted');
+      expect(location.hash, 'the first tap followed the link').to.equal('');
+      tap(mark);
+      expect(location.hash).to.equal('#fn-1');
+    });
+
+    it('shows a note listed at the end in a popover, since it is out of sight', async () => {
+      const el = await postBody(390);
+      const [mark] = referencesOf(el);
+      await pointAt(mark);
+      await waitUntil(() => isShown(previewOf(el)), 'no preview shown');
+      expect(previewOf(el)!.textContent).to.contain('Energy, in joules.');
+      expect(mark.getAttribute('aria-describedby')).to.equal(previewOf(el)!.id);
+      expect(isHighlighted(notesOf(el)[0])).to.be.false;
     });
   });
 });

@@ -86,4 +86,53 @@ describe('post-body numbered blocks', () => {
     expect(figure.hasAttribute('data-targeted')).to.be.true;
     expect(contentOf(el).querySelector('#thm-pythagoras')!.hasAttribute('data-targeted')).to.be.false;
   });
+
+  describe('figures in the dark scheme', () => {
+    // The demo's charts are SVG files drawn for a white page: grey labels (#57606a) and rules.
+    const drawnFor = { label: [0x57, 0x60, 0x6a], page: [0x16, 0x1b, 0x22] };
+    const figure = '![The expected exit time](/demo/images/exit-time.svg){#fig:exit}';
+
+    async function figureIn(scheme: 'light' | 'dark', style = ''): Promise<HTMLImageElement> {
+      const host = await fixture<HTMLDivElement>(`<div lang="en" style="color-scheme: ${scheme}; width: 390px"><post-body style="${style}"></post-body></div>`);
+      const el = host.querySelector('post-body')!;
+      el.markdown = figure;
+      await el.updateComplete;
+      const image = contentOf(el).querySelector<HTMLImageElement>('figure img')!;
+      await waitUntil(() => image.complete && image.naturalWidth > 0, 'the picture did not load');
+      return image;
+    }
+
+    const rgba = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const linear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    const contrast = (a: number[], b: number[]) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+
+    it('sets a picture drawn for a white page on a light card, where its grey labels read as on white', async () => {
+      const image = await figureIn('dark');
+      const card = rgba(getComputedStyle(image).backgroundColor);
+      expect(card[3] ?? 1, 'the card is opaque').to.equal(1);
+      expect(contrast(card, drawnFor.label), 'labels against the card').to.be.at.least(4.5);
+      expect(parseFloat(getComputedStyle(image).paddingTop), 'the drawing does not touch the card\'s edge').to.be.greaterThan(0);
+      // The card fits the column: the picture with it is no wider than the figure.
+      expect(image.getBoundingClientRect().width).to.be.at.most(image.closest('figure')!.getBoundingClientRect().width);
+    });
+
+    it('puts the picture on nothing in the light scheme, at the same size', async () => {
+      const dark = (await figureIn('dark')).getBoundingClientRect();
+      const image = await figureIn('light');
+      expect(getComputedStyle(image).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      const light = image.getBoundingClientRect();
+      expect([light.width, light.height]).to.deep.equal([dark.width, dark.height]);
+    });
+
+    it('leaves the card off when the site says its pictures are drawn for both schemes', async () => {
+      const image = await figureIn('dark', '--sb-post-body-figure-backdrop: transparent');
+      expect(getComputedStyle(image).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    });
+  });
 });

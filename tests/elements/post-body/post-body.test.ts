@@ -130,6 +130,34 @@ describe('post-body', () => {
       expect(tag.getBoundingClientRect().left).to.be.at.least(bases[bases.length - 1].getBoundingClientRect().right);
     });
 
+    it('keeps the punctuation after a formula on the formula\'s line when the line is full', async () => {
+      const host = await fixture<HTMLDivElement>('<div lang="zh-CN" style="width: max-content"><post-body></post-body></div>');
+      const el = host.querySelector('post-body')!;
+      el.markdown = String.raw`$\bar{s}$。满足这两个条件的分布有无穷多个。`;
+      await el.updateComplete;
+      await document.fonts.ready;
+      const formula = contentOf(el).querySelector('.katex')!;
+      // Room for the formula on the first line, not for the full stop after it.
+      host.style.width = `${Math.ceil(formula.getBoundingClientRect().width) + 2}px`;
+      const walker = document.createTreeWalker(contentOf(el), NodeFilter.SHOW_TEXT, { acceptNode: (node) => ((node as Text).data.startsWith('。') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+      const stop = walker.nextNode() as Text;
+      const range = document.createRange();
+      range.setStart(stop, 0);
+      range.setEnd(stop, 1);
+      const [stopBox, line] = [range.getBoundingClientRect(), formula.getBoundingClientRect()];
+      expect(stopBox.top < line.bottom && stopBox.bottom > line.top, '。 begins the next line').to.be.true;
+      expect(contentOf(el).textContent!.split('。').length - 1, 'each full stop shown once').to.equal(2);
+    });
+
+    it('wraps a broken formula\'s source and message in a narrow column even with punctuation after it', async () => {
+      const host = await fixture<HTMLDivElement>('<div style="width: 200px"><post-body></post-body></div>');
+      const el = host.querySelector('post-body')!;
+      el.markdown = String.raw`So $\nosuchcommand{x} + \alsonotacommand$, and more.`;
+      await el.updateComplete;
+      const error = contentOf(el).querySelector('.sb-math-error')!;
+      expect(error.getBoundingClientRect().right).to.be.at.most(host.getBoundingClientRect().right + 1);
+    });
+
     it('loads neither markdown-it-footnote nor the sidenote layout for articles without footnotes', async () => {
       await postBody(article);
       const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);

@@ -167,6 +167,20 @@ ${many}
       }
     });
 
+    it('shows a figure whole, its picture smaller and its caption in view', async () => {
+      const el = await postBody(`See @fig:walk.\n\n${'Filler paragraph.\n\n'.repeat(40)}![The expected exit time of a fair walk](/demo/images/exit-time.svg){#fig:walk}`);
+      const picture = contentOf(el).querySelector<HTMLImageElement>('figure img')!;
+      await waitUntil(() => picture.complete && picture.naturalWidth > 0, 'the picture did not load');
+      await pointAt(linkTo(el, '#fig-walk'));
+      const preview = await shownPreview(el);
+      const body = preview.firstElementChild as HTMLElement;
+      expect(body.hasAttribute('data-clipped'), 'the figure is cut off').to.be.false;
+      const caption = preview.querySelector('figcaption')!;
+      expect(caption.textContent).to.equal('Figure 1: The expected exit time of a fair walk');
+      expect(caption.getBoundingClientRect().bottom).to.be.at.most(body.getBoundingClientRect().bottom);
+      expectInViewport(preview);
+    });
+
     it('cuts a long target at the preview\'s height', async () => {
       const long = Array.from({ length: 40 }, (_, i) => `Line ${i} of a long note.`).join('<br>');
       const el = await postBody(`See [the long note](#long).\n\n<p id="long">${long}</p>`);
