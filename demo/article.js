@@ -4,12 +4,13 @@ import { parseFeed } from '../dist/sciblog-elements.js';
 
 const slug = new URLSearchParams(location.search).get('post') ?? 'zh-softmax';
 const { posts } = parseFeed(await (await fetch('feed.json')).text());
-const post = posts.find((p) => new URL(p.url).searchParams.get('post') === slug) ?? posts[0];
+const post = posts.find((p) => new URL(p.url, location.href).searchParams.get('post') === slug) ?? posts[0];
 
 document.title = `sciblog-elements · ${post.title}`;
 document.getElementById('post-title').textContent = post.title;
 document.getElementById('post-meta').post = post;
-document.getElementById('cite').post = post;
+// The feed's links are relative to the demo (it has no home_page_url), a citation's must be whole.
+document.getElementById('cite').post = { ...post, url: new URL(post.url, location.href).href };
 const series = document.getElementById('series');
 series.current = post.url;
 series.hidden = !post.series;

@@ -47,11 +47,17 @@ interface Hit {
 export function searchSnippet(post: Post, query: string, options: SearchSnippetOptions = {}): SearchSnippet {
   const settings: Settings = { length: options.length ?? 160, locale: options.locale ?? 'en', trusted: true, macros: options.macros, textStyleDisplays: false };
   const text = post.contentHtml ?? (post.contentText ? `<p>${escapeHtml(post.contentText)}</p>` : '');
-  const source = (/\S/.test(text) ? text : `<p>${escapeHtml(post.summary ?? '')}</p>`).replace(moreMarkers, '');
+  const summary = post.summary && /\S/.test(post.summary) ? `<p>${escapeHtml(post.summary)}</p>` : undefined;
   const terms = highlightTerms(query, settings.locale);
   const pattern = termPattern(terms);
-  const pieces = readPieces(source);
-  const hit = pattern ? bestHit(pieces, pattern, settings.length) : undefined;
+  let source = (/\S/.test(text) ? text : (summary ?? '')).replace(moreMarkers, '');
+  let pieces = readPieces(source);
+  let hit = pattern ? bestHit(pieces, pattern, settings.length) : undefined;
+  // The index reads the summary too: when only it holds the query, it is what the reader should see.
+  if (pattern && !hit && summary && source !== summary) {
+    const inSummary = bestHit(readPieces(summary), pattern, settings.length);
+    if (inSummary) [source, pieces, hit] = [summary, readPieces(summary), inSummary];
+  }
   const start = hit ? windowStart(pieces, source, hit, Math.round(settings.length / 4), settings.locale) : 0;
   const before = start > 0 && /\S/.test(source.slice(0, start).replace(/<[^>]*>/g, '')) ? '…' : '';
   // The window starts inside a paragraph (or item, or cell): open it again, so the text and its ellipses stay in it.
@@ -74,8 +80,8 @@ function termPattern(terms: readonly string[]): RegExp | undefined {
   if (terms.length === 0) return undefined;
   const alternatives = terms.map((term) => {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // A Latin word matches at the start of a word (`softm` in softmax); Chinese anywhere.
-    return /^\p{L}/u.test(term) && !/^\p{Script=Han}/u.test(term) ? `(?<![\\p{L}\\p{N}])${escaped}` : escaped;
+    // A Latin word matches at the start of a word (`softm` in softmax), which may follow Chinese without a space (推导Softmax); Chinese anywhere.
+    return /^\p{L}/u.test(term) && !/^\p{Script=Han}/u.test(term) ? `(?<!(?!\\p{Script=Han})[\\p{L}\\p{N}])${escaped}` : escaped;
   });
   return new RegExp(alternatives.join('|'), 'giu');
 }

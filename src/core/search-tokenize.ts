@@ -193,5 +193,6 @@ export function spaceCjkWords(text: string): string {
 
 /** Undoes `spaceCjkWords` in HTML: no space between two CJK characters, `<mark>` tags between them allowed. */
 export function joinCjkWords(html: string): string {
-  return html.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:<\/?mark>)?) (?=(?:<\/?mark>)?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, '');
+  // Pagefind marks a word with the space after it (`<mark>归 </mark><mark>一 </mark>化`): tags may stand on either side.
+  return html.replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:<\/?mark>)*) (?=(?:<\/?mark>)*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, '');
 }

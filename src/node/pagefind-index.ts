@@ -39,7 +39,8 @@ async function loadPagefind(): Promise<PagefindModule> {
  * A prerendered page as Pagefind should read it. Pagefind skips `<template>`
  * content, and a prerendered element's text is in its declarative shadow
  * root's template: the templates are unwrapped. KaTeX writes each formula
- * twice (MathML and the visual HTML): a formula is given as its TeX instead.
+ * twice (MathML and the visual HTML): a formula is given as its TeX instead,
+ * between `\(` and `\)`, or `\[` and `\]` when displayed.
  * Chinese gets spaces between its words (`spaceCjkWords`), as Pagefind
  * splits words on spaces; site-search takes them out of its excerpts again.
  */
@@ -57,11 +58,14 @@ export function pageForPagefind(html: string): string {
       out += raw;
       continue;
     }
-    // A formula as its TeX between \( and \), which site-search renders again in Pagefind's excerpts
-    // (unlike $, an excerpt that starts inside a formula cannot pair its closing delimiter with the next opening one).
+    // A formula as its TeX between \( and \), a display one between \[ and \], which site-search renders
+    // again in Pagefind's excerpts (unlike $, an excerpt that starts inside a formula cannot pair its
+    // closing delimiter with the next opening one, so a cut formula can be told and left out).
     const end = elementEnd(unwrapped, token.end, token.name);
-    const tex = texAnnotation.exec(unwrapped.slice(token.end, end));
-    out += tex ? ` \\(${tex[1].trim()}\\) ` : '';
+    const formula = unwrapped.slice(token.end, end);
+    const tex = texAnnotation.exec(formula);
+    const display = /<math\b[^>]*\sdisplay="block"/.test(formula);
+    out += tex ? (display ? ` \\[${tex[1].trim()}\\] ` : ` \\(${tex[1].trim()}\\) `) : '';
     tokens.seek(end);
   }
   return out;

@@ -86,6 +86,26 @@ describe('the demo pages', () => {
     assert.deepEqual(found, []);
   });
 
+  it('link each post, from the home page\'s cards and from a search, to its article page in the demo, which shows it', async () => {
+    const tab = await openDemoPage(browser, server.url, '/demo/index.html', { lang: 'zh-CN' });
+    try {
+      const cards = await tab.evaluate(() => [...document.querySelector('post-list').shadowRoot.querySelectorAll('post-card')].map((card) => card.shadowRoot.querySelector('[part~="title-link"]').href));
+      assert.ok(cards.length > 0);
+      for (const href of cards) assert.match(href, new RegExp(`^${server.url}/demo/article\\.html\\?post=`), href);
+      await tab.evaluate(() => document.querySelector('site-search').shadowRoot.querySelector('input').focus());
+      await tab.keyboard.type('低秩近似');
+      await tab.evaluate(() => document.querySelector('site-search').updateComplete);
+      await tab.keyboard.press('ArrowDown');
+      await Promise.all([tab.waitForNavigation({ waitUntil: 'networkidle0' }), tab.keyboard.press('Enter')]);
+      assert.equal(tab.url(), `${server.url}/demo/article.html?post=zh-low-rank`);
+      assert.equal(await tab.evaluate(() => document.getElementById('post-title').textContent), '用奇异值分解做矩阵的低秩近似');
+      // A citation gives the whole address, not the feed's relative link.
+      assert.match(await tab.evaluate(() => document.getElementById('cite').shadowRoot.textContent), new RegExp(`${server.url}/demo/article\\.html\\?post=zh-low-rank`));
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('start on the system theme, and follow it', async () => {
     for (const scheme of ['light', 'dark']) {
       // A fresh profile: the other pages' choices are remembered in localStorage.

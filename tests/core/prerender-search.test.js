@@ -17,7 +17,7 @@ const write = (file, text) => {
 };
 write('index.html', '<!doctype html><html lang="en"><body><p>Softmax temperature.</p></body></html>');
 write('posts/svd.md', '---\ntitle: 低秩近似\ndate: 2024-03-01\n---\n奇异值分解给出最优的低秩近似，$\\sigma_i$ 递减。\n');
-write('posts/euler.md', '---\ntitle: Euler\ndate: 2024-03-02\n---\nThe identity $e^{i\\pi}+1=0$.\n');
+write('posts/euler.md', '---\ntitle: Euler\ndate: 2024-03-02\n---\nThe identity $e^{i\\pi}+1=0$.\n\n$$\\sum_{n} \\frac{1}{n^2} = \\frac{\\pi^2}{6}$$\n');
 
 /** What Pagefind keeps of each page (its fragments: gzip, a signature, then JSON), by URL. */
 function fragments(bundle) {
@@ -52,5 +52,11 @@ describe('sciblog-elements prerender --search', async () => {
     const euler = fragments(bundle)['/posts/euler.html'];
     assert.match(euler.content, /\\\(e\^\{i\\pi\}\+1=0\\\)/);
     assert.doesNotMatch(euler.content, /mord|katex|<math/);
+  });
+
+  it('gives a displayed formula between \\[ and \\], so that site-search displays it again', () => {
+    const euler = fragments(bundle)['/posts/euler.html'];
+    assert.match(euler.content, /\\\[\\sum_\{n\} \\frac\{1\}\{n\^2\} = \\frac\{\\pi\^2\}\{6\}\\\]/);
+    assert.doesNotMatch(euler.content, /\\\(\\sum/);
   });
 });

@@ -255,6 +255,23 @@ describe('searchSnippet', () => {
     assert.equal(searchSnippet(post('a', {}), 'x').html, '');
   });
 
+  it('marks a Latin word written right after Chinese, as Chinese posts write them', () => {
+    const snippet = searchSnippet(post('a', { contentText: '多于两个类别时，同样的推导会给出Softmax；下一篇再谈温度。' }), 'softmax 温度', { length: 80 });
+    assert.deepEqual([...snippet.html.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]), ['Softmax', '温度']);
+    // Still only at the start of a Latin word.
+    assert.doesNotMatch(searchSnippet(post('b', { contentText: 'hardmax 与 Softmax' }), 'max').html, /<mark>/);
+  });
+
+  it('shows the summary around the hit when the query is only there', () => {
+    const found = post('a', { summary: tex`上一篇从最大熵原理得到了Softmax，这一篇换成方差 $\sigma^2$。`, contentText: `${'正文里没有那个词。'.repeat(30)}` });
+    const snippet = searchSnippet(found, 'softmax', { length: 60 });
+    assert.match(snippet.html, /<mark>Softmax<\/mark>/);
+    assert.match(searchSnippet(found, tex`\sigma`, { length: 60 }).html, /<mark class="sb-search-formula">/);
+    // A hit in the content still wins, and no hit anywhere still gives the content's beginning.
+    assert.match(seen(searchSnippet(post('b', { summary: 'About softmax.', contentText: 'The softmax in the text.' }), 'softmax').html), /^The softmax in the text\.$/);
+    assert.match(seen(searchSnippet(found, '量子').html), /^正文里没有那个词。/);
+  });
+
   it('ignores <!--more-->: the window may run past it', () => {
     const snippet = searchSnippet(post('a', { contentHtml: '<p>Intro.</p><!--more--><p>The softmax part.</p>' }), 'softmax', { length: 100 });
     assert.match(seen(snippet.html), /The softmax part\./);

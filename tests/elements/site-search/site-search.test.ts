@@ -64,6 +64,19 @@ describe('site-search', () => {
       expect(part(el, 'status')!.textContent).to.equal('1 post found');
     });
 
+    it('marks the query in every snippet: an English word after Chinese, a hit only in the summary', async () => {
+      const chinese: Post[] = [
+        { id: 'sigmoid', url: '/archives/sigmoid', title: 'Sigmoid从何而来', date: '2024-03-05', authors: [], tags: [], contentText: `${'先写一些别的内容。'.repeat(20)}类别多于两个时，同样的推导会给出Softmax。` },
+        { id: 'gauss', url: '/archives/gauss', title: '最大熵与正态分布', date: '2024-11-23', authors: [], tags: [], summary: '上一篇我们从最大熵原理得到了Softmax。', contentText: '正文讲连续的情形。'.repeat(20) },
+      ];
+      const el = await fixture<SiteSearchElement>(html`<site-search lang="zh" .posts=${chinese}></site-search>`);
+      await typeInto(el, 'softmax');
+      expect(titles(el)).to.have.members(['Sigmoid从何而来', '最大熵与正态分布']);
+      for (const snippet of el.shadowRoot!.querySelectorAll('[part="snippet"]')) {
+        expect([...snippet.querySelectorAll('mark')].map((mark) => mark.textContent), snippet.textContent!).to.deep.equal(['Softmax']);
+      }
+    });
+
     it('says so when nothing is found, in Chinese and in English', async () => {
       const zh = await fixture<SiteSearchElement>(html`<site-search lang="zh" .posts=${posts}></site-search>`);
       await typeInto(zh, '量子');
