@@ -9,16 +9,18 @@ import type { Messages } from '../../core/messages.js';
 // lacks). Code blocks and tables, a few a post, are tab stops in the HTML
 // core renders, overflowing or not. Formulas are found as they reach the
 // DOM (whole, a block at a time, typeset later), and measured again when
-// they change size or their content changes. A formula in a part of the page
-// the browser skips (`content-visibility: auto`, far off screen) has no size
-// to observe until it comes near; it is measured when the page is idle
-// instead, so it is a tab stop before anyone tabs to it. Reading one box's
-// size lays out the whole skipped part around it (a long comment: tens of
-// milliseconds), so this waits for true idleness, never for a deadline: a
-// busy page is not interrupted, and tabbing or scrolling to a far part brings
-// it near, where it is measured as it is laid out anyway. Each box that
-// overflows has a `data-scrolls` attribute while it does, whether or not it
-// is made a tab stop.
+// they change size or their content changes.
+//
+// A formula in a part of the page the browser skips (`content-visibility:
+// auto`, far off screen) has no size to observe until it comes near; it is
+// measured when the page is idle instead, so it is a tab stop before anyone
+// tabs to it. Reading its own size would lay out the whole skipped part around
+// it (a long comment: tens of thousands of boxes, 100 ms and more), so a copy
+// of it is measured instead: beside that part, inside copies of the blocks
+// that hold it (their margins and indents), hidden, and removed before the
+// browser paints; a few hundred boxes. This waits for true idleness, never for
+// a deadline: a busy page is not interrupted. Each box that overflows has a
+// `data-scrolls` attribute while it does, whether or not it is made a tab stop.
 
 export interface ScrollerFocusOptions {
   /** Where the formulas are. */
@@ -37,6 +39,8 @@ export class ScrollerFocus implements ReactiveController {
   readonly #toMeasure = new Set<Element>();
   /** Boxes observed but never measured: those the browser has not laid out. */
   readonly #unmeasured = new Set<Element>();
+  /** The copies measured in place of skipped boxes, which the mutation observer passes over. */
+  readonly #copies = new WeakSet<Node>();
   #frame = 0;
   #idle = 0;
 
@@ -54,6 +58,7 @@ export class ScrollerFocus implements ReactiveController {
     });
     this.#mutations = new MutationObserver((records) => {
       for (const record of records) {
+        if ([...record.addedNodes, ...record.removedNodes].some((node) => this.#copies.has(node))) continue;
         const changed = record.target instanceof Element ? record.target : record.target.parentElement;
         const box = changed?.closest(this.options.selector);
         if (box) this.#toMeasure.add(box);
@@ -95,16 +100,42 @@ export class ScrollerFocus implements ReactiveController {
     if (this.#unmeasured.size > 0) this.#idle ||= whenIdle(this.#measureUnmeasured);
   }
 
-  /** Measures, while the page is idle, the boxes that no layout has measured; the first read may lay out the part that holds them. */
+  /** Measures, while the page is idle, the boxes that no layout has measured: those the browser skips, on copies. */
   readonly #measureUnmeasured = (deadline: IdleDeadline): void => {
     this.#idle = 0;
+    const batch: Element[] = [];
     for (const box of this.#unmeasured) {
-      if (deadline.timeRemaining() < 1) break;
-      if (box.isConnected) this.#measure(box);
+      if (batch.length === boxesPerIdleCall) break;
+      if (box.isConnected) batch.push(box);
       else this.#unmeasured.delete(box);
     }
+    if (deadline.timeRemaining() >= 1) this.#measureCopies(batch);
     if (this.#unmeasured.size > 0) this.#idle = whenIdle(this.#measureUnmeasured);
   };
+
+  /** Measures each box, a skipped one on a copy beside the part the browser skips, all the copies in one layout. */
+  #measureCopies(boxes: Element[]): void {
+    const copies = new Map<Element, { measurer: Element; copy: Element }>();
+    for (const box of boxes) {
+      const shown = shownAncestor(box);
+      if (!shown) continue;
+      const measurer = shown.cloneNode(false) as HTMLElement;
+      measurer.style.cssText += `;position:absolute;visibility:hidden;pointer-events:none;content-visibility:visible;box-sizing:border-box;inline-size:${shown.offsetWidth}px`;
+      let inner: Element = measurer;
+      for (const block of blocksBetween(shown, box)) inner = inner.appendChild(block.cloneNode(false) as Element);
+      const copy = inner.appendChild(box.cloneNode(true) as Element);
+      for (const withId of [measurer, copy, ...copy.querySelectorAll('[id]')]) withId.removeAttribute('id');
+      this.#copies.add(measurer);
+      shown.after(measurer);
+      copies.set(box, { measurer, copy });
+    }
+    for (const box of boxes) {
+      const measured = copies.get(box);
+      if (measured) this.#apply(box, measured.copy.scrollWidth > measured.copy.clientWidth + 1);
+      else this.#measure(box);
+    }
+    for (const { measurer } of copies.values()) measurer.remove();
+  }
 
   #forgetWithin(node: Element): void {
     const { selector } = this.options;
@@ -124,8 +155,11 @@ export class ScrollerFocus implements ReactiveController {
   }
 
   #measure(box: Element): void {
+    this.#apply(box, box.scrollWidth > box.clientWidth + 1);
+  }
+
+  #apply(box: Element, overflows: boolean): void {
     this.#unmeasured.delete(box);
-    const overflows = box.scrollWidth > box.clientWidth + 1;
     // For styles: a box that scrolls may show that it goes on (post-body fades its edge).
     box.toggleAttribute('data-scrolls', overflows);
     this.#mark(box, overflows);
@@ -152,6 +186,24 @@ export class ScrollerFocus implements ReactiveController {
       this.#focusable.delete(box);
     }
   }
+}
+
+/** Skipped boxes measured in one idle callback: one layout of their copies. */
+const boxesPerIdleCall = 32;
+
+/** The nearest ancestor of a skipped `box` that the browser lays out; undefined if `box` is not skipped (or has no such ancestor). */
+function shownAncestor(box: Element): HTMLElement | undefined {
+  // Not rendered at all (display: none), or laid out: measured as it is.
+  if (!box.checkVisibility() || box.checkVisibility({ contentVisibilityAuto: true })) return undefined;
+  for (let node = box.parentElement; node; node = node.parentElement) if (node.checkVisibility({ contentVisibilityAuto: true })) return node;
+  return undefined;
+}
+
+/** The elements between `ancestor` and `box`, outermost first. */
+function blocksBetween(ancestor: Element, box: Element): Element[] {
+  const blocks: Element[] = [];
+  for (let node = box.parentElement; node && node !== ancestor; node = node.parentElement) blocks.unshift(node);
+  return blocks;
 }
 
 // Safari has no requestIdleCallback: a short timer stands in for it, with a slice of 8 ms.

@@ -111,6 +111,48 @@ describe('boxes that scroll sideways', () => {
     expect(window.scrollY, 'nothing scrolled').to.equal(0);
   });
 
+  it('in a far comment: measured as laid out in its column, a quote\'s indent included, and the comment is still not laid out', async function () {
+    this.timeout(30_000);
+    const formula = String.raw`\sum_{n=1}^{\infty} \frac{1}{n^2} = \frac{1}{1^2} + \frac{1}{2^2} + \frac{1}{3^2} + \frac{1}{4^2}`;
+    const body = `The sum:\n\n$$${formula}$$\n\n> quoted:\n>\n> $$${formula}$$`;
+    // A comment near the top, laid out, gives the formula's width and the quote's indent.
+    const probeColumn = await column(800);
+    const probe = document.createElement('comment-list') as CommentListElement;
+    probeColumn.append(probe);
+    probe.comments = [{ id: 'probe', author: 'A', date: '2024-01-01', body }];
+    await probe.updateComplete;
+    await frames();
+    const probeBody = probe.shadowRoot!.querySelector('[part="body"]')!;
+    const [plainBox, quotedBox] = probeBody.querySelectorAll('.sb-equation');
+    // The formula's own width: its glyphs, not the block that centres them.
+    const glyphs = document.createRange();
+    glyphs.selectNodeContents(plainBox.querySelector('.katex-html')!);
+    const width = glyphs.getBoundingClientRect().width;
+    const indent = plainBox.clientWidth - quotedBox.clientWidth;
+    expect(indent, 'a quote is indented').to.be.greaterThan(8);
+    // A column where the formula fits the comment, but not the quote in it.
+    const container = await column(Math.ceil(width + indent / 2 + (800 - plainBox.clientWidth)));
+    const el = document.createElement('comment-list') as CommentListElement;
+    container.append(el);
+    const filler = Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, author: 'A', date: '2024-01-01', body: `Comment ${i}: ${'words '.repeat(40)}` }));
+    el.comments = [...filler, { id: 'last', author: 'B', date: '2024-01-02', body }];
+    await el.updateComplete;
+    const far = () => el.shadowRoot!.querySelector('#comment-last [part="body"]')!;
+    await waitUntil(() => far()?.querySelectorAll('.sb-equation').length === 2, 'the last comment is rendered');
+    const [plain, quoted] = far().querySelectorAll('.sb-equation');
+    await waitUntil(() => quoted.getAttribute('tabindex') === '0', 'the quoted formula becomes focusable without being scrolled to', { timeout: 20_000 });
+    expect(reach(plain), 'the formula that fits the comment').to.deep.equal({ tabindex: null, role: null, name: null });
+    expect(plain.checkVisibility({ contentVisibilityAuto: true }), 'the far comment is still skipped').to.be.false;
+    expect(el.shadowRoot!.querySelectorAll('[part="body"]').length, 'no copy is left in the list').to.equal(41);
+    expect(window.scrollY, 'nothing scrolled').to.equal(0);
+    // Scrolled to, and laid out, the comment keeps what its copies measured.
+    far().scrollIntoView();
+    await frames();
+    await frames();
+    expect([reach(plain)!.tabindex, reach(quoted)!.tabindex]).to.deep.equal([null, '0']);
+    window.scrollTo(0, 0);
+  });
+
   it('in the preview of a comment being written: a wide display formula becomes a named tab stop, in the page\'s language', async () => {
     const container = await column(260, 'zh-CN');
     const el = document.createElement('comment-form') as CommentFormElement;
