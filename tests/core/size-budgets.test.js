@@ -115,7 +115,7 @@ describe('size budgets (min+gzip)', () => {
     }
   });
 
-  it('every element at once loads at most 63.5 KB up front, of which our own code (all of it, lazy parts too) is under 92.5 KB', async () => {
+  it('every element at once loads at most 63 KB up front, of which our own code (all of it, lazy parts too) is under 93 KB', async () => {
     const { initial, own } = await measureEntry('dist/index.js');
     // 45 KB up front and 60 KB of our own code until the comment backends, footnotes, citations, numbered
     // blocks, code highlighting and previews came (51.1 and 73.1 KB then): their styles and triggers load up front.
@@ -131,8 +131,10 @@ describe('size budgets (min+gzip)', () => {
     // and far comment bodies had their wide formulas measured in idle time (58.5 → 59.4 KB).
     // 60 KB until every error got a code and a text in zh and en, shown in the element's language by post-body,
     // archive-list and comment-list (57.4 → 61.0 KB: the Chinese table 2.6 KB, the English one replacing the inline strings);
-    // 63.0 KB with the comment counts, fading formulas, excerpt citations and idle measuring above.
-    assert.ok(initial <= 63.5 * KB, `${(initial / KB).toFixed(1)} KB up front`);
+    // 63.0 KB with the comment counts, fading formulas, excerpt citations and idle measuring above; 63.8 KB
+    // once far formulas were measured on copies, until the Waline backend and that measuring became chunks
+    // loaded on first need (62.7 KB).
+    assert.ok(initial <= 63 * KB, `${(initial / KB).toFixed(1)} KB up front`);
     // 80 KB until comments' ids were prefixed and their own anchor links followed in the list (80.3 KB then).
     // 81 KB until comment-list's `for` let a comment's \eqref reach the post's equations (80.8 → 81.3 KB).
     // 82 KB until each feature of an article became a module of its own, with the scan that tells which a post
@@ -145,6 +147,8 @@ describe('size budgets (min+gzip)', () => {
     // 88 KB until every error had a code and zh and en texts (84.1 → 87.8 KB on its own; 91.0 KB with the above).
     // 91.5 KB until punctuation stayed on a short formula's line, a footnote mark highlighted its sidenote
     // instead of covering the margin with a popover, and figures got a card in the dark scheme (91.0 → 91.8 KB).
-    assert.ok(own <= 92.5 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
+    // 92.5 KB until far formulas were measured on copies and the Waline backend loaded on first need, with the
+    // glue that loads them (92.8 KB).
+    assert.ok(own <= 93 * KB, `${(own / KB).toFixed(1)} KB of our own code`);
   });
 });

@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Messages } from '../../core/messages.js';
+import { lazyModule } from './lazy-module.js';
+import type { SkippedBox } from './measure-on-copies.js';
 
 // A display formula wider than its column scrolls sideways; a keyboard can
 // only scroll what it can focus. So while a formula overflows it is a tab
@@ -18,8 +20,11 @@ import type { Messages } from '../../core/messages.js';
 // it (a long comment: tens of thousands of boxes, 100 ms and more), so a copy
 // of it is measured instead: beside that part, inside copies of the blocks
 // that hold it (their margins and indents), hidden, and removed before the
-// browser paints; a few hundred boxes. This waits for true idleness, never for
-// a deadline: a busy page is not interrupted. Each box that overflows has a
+// browser paints; a few hundred boxes. Which parts are skipped is learnt from
+// the browser's events as they change, not asked (asking brings the styles of
+// the whole skipped part up to date); where those events are missing, the box
+// itself is measured, as before. This waits for true idleness, never for a
+// deadline: a busy page is not interrupted. Each box that overflows has a
 // `data-scrolls` attribute while it does, whether or not it is made a tab stop.
 
 export interface ScrollerFocusOptions {
@@ -41,6 +46,8 @@ export class ScrollerFocus implements ReactiveController {
   readonly #unmeasured = new Set<Element>();
   /** The copies measured in place of skipped boxes, which the mutation observer passes over. */
   readonly #copies = new WeakSet<Node>();
+  /** The elements with `content-visibility: auto` whose content the browser skips now. */
+  readonly #skipping = new WeakSet<Element>();
   #frame = 0;
   #idle = 0;
 
@@ -68,12 +75,15 @@ export class ScrollerFocus implements ReactiveController {
       this.#schedule();
     });
     this.#mutations.observe(root, { childList: true, characterData: true, subtree: true });
+    // Dispatched on each such element when it starts and stops being skipped, first as it is rendered.
+    root.addEventListener('contentvisibilityautostatechange', this.#onSkipChange, { capture: true });
     this.#observeWithin(root);
   }
 
   hostDisconnected(): void {
     this.#mutations?.disconnect();
     this.#resizes?.disconnect();
+    this.options.root().removeEventListener('contentvisibilityautostatechange', this.#onSkipChange, { capture: true });
     cancelAnimationFrame(this.#frame);
     cancelIdle(this.#idle);
     this.#frame = this.#idle = 0;
@@ -109,33 +119,45 @@ export class ScrollerFocus implements ReactiveController {
       if (box.isConnected) batch.push(box);
       else this.#unmeasured.delete(box);
     }
-    if (deadline.timeRemaining() >= 1) this.#measureCopies(batch);
+    if (deadline.timeRemaining() >= 1) void this.#measureCopies(batch).catch(() => undefined);
     if (this.#unmeasured.size > 0) this.#idle = whenIdle(this.#measureUnmeasured);
   };
 
-  /** Measures each box, a skipped one on a copy beside the part the browser skips, all the copies in one layout. */
-  #measureCopies(boxes: Element[]): void {
-    const copies = new Map<Element, { measurer: Element; copy: Element }>();
-    for (const box of boxes) {
-      const shown = shownAncestor(box);
-      if (!shown) continue;
-      const measurer = shown.cloneNode(false) as HTMLElement;
-      measurer.style.cssText += `;position:absolute;visibility:hidden;pointer-events:none;content-visibility:visible;box-sizing:border-box;inline-size:${shown.offsetWidth}px`;
-      let inner: Element = measurer;
-      for (const block of blocksBetween(shown, box)) inner = inner.appendChild(block.cloneNode(false) as Element);
-      const copy = inner.appendChild(box.cloneNode(true) as Element);
-      for (const withId of [measurer, copy, ...copy.querySelectorAll('[id]')]) withId.removeAttribute('id');
-      this.#copies.add(measurer);
-      shown.after(measurer);
-      copies.set(box, { measurer, copy });
+  /**
+   * Measures each box, a skipped one on a copy beside the part the browser skips, once the module that does
+   * that is loaded. The boxes leave the unmeasured set now: were the module never to load, each is measured
+   * when it comes near and has a size to observe.
+   */
+  async #measureCopies(boxes: Element[]): Promise<void> {
+    const skipped = boxes.filter((box) => this.#outermostSkipped(box));
+    for (const box of boxes) if (!skipped.includes(box)) this.#measure(box);
+    for (const box of skipped) this.#unmeasured.delete(box);
+    if (skipped.length === 0) return;
+    const { overflowsOnCopies } = await measuring.load();
+    const still: SkippedBox[] = [];
+    for (const box of skipped) {
+      const outermost = this.#outermostSkipped(box);
+      if (outermost && box.isConnected) still.push({ box, skipped: outermost });
+      else if (box.isConnected) this.#measure(box);
     }
-    for (const box of boxes) {
-      const measured = copies.get(box);
-      if (measured) this.#apply(box, measured.copy.scrollWidth > measured.copy.clientWidth + 1);
-      else this.#measure(box);
-    }
-    for (const { measurer } of copies.values()) measurer.remove();
+    overflowsOnCopies(still, (copy) => this.#copies.add(copy)).forEach((overflows, index) => this.#apply(still[index].box, overflows));
   }
+
+  /**
+   * The outermost ancestor of `box` whose content the browser skips, if any, as its events told:
+   * asking the browser instead (`checkVisibility`) would bring the styles of that whole content up to date.
+   */
+  #outermostSkipped(box: Element): HTMLElement | undefined {
+    let outermost: HTMLElement | undefined;
+    for (let node = box.parentElement; node; node = node.parentElement) if (this.#skipping.has(node)) outermost = node as HTMLElement;
+    return outermost;
+  }
+
+  readonly #onSkipChange = (event: Event): void => {
+    const target = event.target as Element;
+    if ((event as ContentVisibilityAutoStateChangeEvent).skipped) this.#skipping.add(target);
+    else this.#skipping.delete(target);
+  };
 
   #forgetWithin(node: Element): void {
     const { selector } = this.options;
@@ -189,22 +211,9 @@ export class ScrollerFocus implements ReactiveController {
 }
 
 /** Skipped boxes measured in one idle callback: one layout of their copies. */
-const boxesPerIdleCall = 32;
+const boxesPerIdleCall = 16;
 
-/** The nearest ancestor of a skipped `box` that the browser lays out; undefined if `box` is not skipped (or has no such ancestor). */
-function shownAncestor(box: Element): HTMLElement | undefined {
-  // Not rendered at all (display: none), or laid out: measured as it is.
-  if (!box.checkVisibility() || box.checkVisibility({ contentVisibilityAuto: true })) return undefined;
-  for (let node = box.parentElement; node; node = node.parentElement) if (node.checkVisibility({ contentVisibilityAuto: true })) return node;
-  return undefined;
-}
-
-/** The elements between `ancestor` and `box`, outermost first. */
-function blocksBetween(ancestor: Element, box: Element): Element[] {
-  const blocks: Element[] = [];
-  for (let node = box.parentElement; node && node !== ancestor; node = node.parentElement) blocks.unshift(node);
-  return blocks;
-}
+const measuring = lazyModule(() => import('./measure-on-copies.js'));
 
 // Safari has no requestIdleCallback: a short timer stands in for it, with a slice of 8 ms.
 const whenIdle = (callback: IdleRequestCallback): number =>
